@@ -1,0 +1,200 @@
+import { Cookie, type CookieResult } from './cookie.js';
+import type { CookieEncoding } from './encoding.js';
+import {
+  type CookieConfig,
+  type CookiePriority,
+  type CookieProfile,
+  type Duration,
+  prefixOf,
+  type SameSite,
+} from './schema.js';
+
+/** Names with the `__Host-` prefix, which must have `Path=/` and no Domain (6265bis §4.1.3.2). */
+export type HostPrefixedName = `__Host-${string}`;
+
+/** SameSite as a builder accepts it: the three modes in any of their usual spellings. */
+export type SameSiteInput = SameSite | Lowercase<SameSite> | Uppercase<SameSite>;
+/** Priority as a builder accepts it. */
+export type PriorityInput = CookiePriority | Lowercase<CookiePriority> | Uppercase<CookiePriority>;
+
+type State = Readonly<Record<string, unknown>>;
+
+// Hands a prepared state to the constructor without widening its public signature.
+let pending: State | undefined;
+
+/**
+ * An immutable, chainable cookie builder. Every method returns a **new** builder, so a partly
+ * configured builder is a reusable template. Nothing is checked until `build()`, which
+ * validates the whole cookie and reports every problem at once.
+ *
+ * @example
+ * const base = Cookie.builder('sid', '').path('/').secure().httpOnly().sameSite('Lax');
+ * const a = base.value('abc').build();
+ * const b = base.value('xyz').maxAge({ hours: 1 }).build(); // `a` and `base` are unchanged
+ */
+export class CookieBuilder<N extends string = string> {
+  readonly #state: State;
+
+  /** Starts a builder for a cookie named `name` with the logical value `value`. */
+  constructor(name: N, value: string) {
+    if (pending !== undefined) {
+      this.#state = pending;
+      pending = undefined;
+    } else {
+      this.#state = Object.freeze({ name, value });
+    }
+    Object.freeze(this);
+  }
+
+  #with(patch: Record<string, unknown>, remove?: readonly string[]): CookieBuilder<N> {
+    const next: Record<string, unknown> = { ...this.#state, ...patch };
+    if (remove !== undefined) for (const key of remove) delete next[key];
+    pending = Object.freeze(next);
+    return new CookieBuilder<N>(next.name as N, next.value as string);
+  }
+
+  /** Sets the logical value (encoded on the wire by `encoding`). Returns a new `CookieBuilder`. */
+  value(value: string): CookieBuilder<N> {
+    return this.#with({ value });
+  }
+
+  /** Sets the RFC 2109 Comment (§4.2.2; profile `rfc2109` only). Returns a new `CookieBuilder`. */
+  comment(text: string): CookieBuilder<N> {
+    return this.#with({ comment: text });
+  }
+
+  /**
+   * Sets the Domain attribute (RFC 6265 §4.1.2.3): `.example.com` under `rfc2109` (RFC 2109
+   * §4.3.2 needs the dot), `example.com` under `rfc6265`. Not allowed on `__Host-` names.
+   * Returns a new `CookieBuilder`.
+   */
+  domain(domain: N extends HostPrefixedName ? never : string): CookieBuilder<N> {
+    return this.#with({ domain });
+  }
+
+  /** Sets the Path attribute (RFC 6265 §4.1.2.4); `__Host-` names need `'/'`. Returns a new `CookieBuilder`. */
+  path(path: N extends HostPrefixedName ? '/' : string): CookieBuilder<N> {
+    return this.#with({ path });
+  }
+
+  /** Sets or clears Secure (RFC 6265 §4.1.2.5). Returns a new `CookieBuilder`. */
+  secure(on = true): CookieBuilder<N> {
+    return this.#with({ secure: on });
+  }
+
+  /** Sets or clears HttpOnly (RFC 6265 §4.1.2.6). Returns a new `CookieBuilder`. */
+  httpOnly(on = true): CookieBuilder<N> {
+    return this.#with({ httpOnly: on });
+  }
+
+  /** Sets the RFC 2109 Version (§4.2.2; default 1, profile `rfc2109` only). Returns a new `CookieBuilder`. */
+  version(version: number): CookieBuilder<N> {
+    return this.#with({ version });
+  }
+
+  /**
+   * Sets Max-Age in **seconds**, or as `{ days, hours, minutes, seconds }`; 0 discards the
+   * cookie at once (RFC 2109 §4.2.2). Returns a new `CookieBuilder`.
+   * @example builder.maxAge({ days: 30 })
+   */
+  maxAge(lifetime: number | Duration): CookieBuilder<N> {
+    return this.#with({
+      maxAge: typeof lifetime === 'object' && lifetime !== null ? { ...lifetime } : lifetime,
+    });
+  }
+
+  /** Sets Expires (RFC 6265 §4.1.2.1) from a `Date`, ISO string or epoch ms. Returns a new `CookieBuilder`. */
+  expires(date: Date | string | number): CookieBuilder<N> {
+    return this.#with({ expires: date instanceof Date ? new Date(date.getTime()) : date });
+  }
+
+  /** Sets SameSite (6265bis §4.1.2.7), any case; `None` needs Secure. Returns a new `CookieBuilder`. */
+  sameSite(mode: SameSiteInput): CookieBuilder<N> {
+    return this.#with({ sameSite: mode });
+  }
+
+  /** Sets or clears Partitioned (CHIPS); needs Secure. Returns a new `CookieBuilder`. */
+  partitioned(on = true): CookieBuilder<N> {
+    return this.#with({ partitioned: on });
+  }
+
+  /** Sets Priority (Chromium's draft-west-cookie-priority). Returns a new `CookieBuilder`. */
+  priority(priority: PriorityInput): CookieBuilder<N> {
+    return this.#with({ priority });
+  }
+
+  /** Sets how the value is written: `'uri'` (default), `'raw'` or `'base64url'`. Returns a new `CookieBuilder`. */
+  encoding(encoding: CookieEncoding): CookieBuilder<N> {
+    return this.#with({ encoding });
+  }
+
+  /** Chooses the rule set: `'rfc2109'` (default, the seed's) or `'rfc6265'`. Returns a new `CookieBuilder`. */
+  profile(profile: CookieProfile): CookieBuilder<N> {
+    return this.#with({ profile });
+  }
+
+  /**
+   * Adds an extension attribute `name=value` (or bare `name`), replacing one of the same name
+   * (6265bis §4.1.1 extension-av). Returns a new `CookieBuilder`.
+   */
+  extension(name: string, value?: string): CookieBuilder<N> {
+    const list = Array.isArray(this.#state.extensions)
+      ? (this.#state.extensions as { name: unknown }[])
+      : [];
+    const key = typeof name === 'string' ? name.toLowerCase() : name;
+    const kept = list.filter(
+      (e) => (typeof e.name === 'string' ? e.name.toLowerCase() : e.name) !== key,
+    );
+    const entry = value === undefined ? { name } : { name, value };
+    return this.#with({ extensions: Object.freeze([...kept, entry]) });
+  }
+
+  /** Drops Max-Age and Expires: a session cookie. Returns a new `CookieBuilder`. */
+  session(): CookieBuilder<N> {
+    return this.#with({}, ['maxAge', 'expires']);
+  }
+
+  /**
+   * Turns this into the cookie that deletes it: empty value, `Max-Age=0`, Expires in 1970, the
+   * same Domain, Path and Partitioned, plus what the name's prefix needs for a browser to
+   * accept it (`__Secure-` → Secure, `__Host-` → Secure and `Path=/`, `__Http-` → Secure and
+   * HttpOnly). Returns a new `CookieBuilder`.
+   */
+  removal(): CookieBuilder<N> {
+    const patch: Record<string, unknown> = { value: '', maxAge: 0, expires: new Date(0) };
+    const remove: string[] = [];
+    const name = this.#state.name;
+    const prefix = typeof name === 'string' ? prefixOf(name) : undefined;
+    if (prefix !== undefined || this.#state.partitioned === true) patch.secure = true;
+    if (prefix === '__Http-' || prefix === '__Host-Http-') patch.httpOnly = true;
+    if (prefix === '__Host-' || prefix === '__Host-Http-') {
+      patch.path = '/';
+      remove.push('domain');
+    }
+    return this.#with(patch, remove);
+  }
+
+  /**
+   * Validates the whole cookie and returns it.
+   * @throws {CookieValidationError} listing every problem, each with field, rule and source.
+   */
+  build(): Cookie {
+    return Cookie.from(this.#state as CookieConfig);
+  }
+
+  /** Like `build()`, but returns `{ success, cookie }` or `{ success: false, error }`. */
+  safeBuild(): CookieResult {
+    return Cookie.safeFrom(this.#state);
+  }
+
+  /** The configuration gathered so far, as `Cookie.from` would receive it. */
+  toConfig(): CookieConfig {
+    return { ...this.#state } as CookieConfig;
+  }
+
+  /** @internal A builder holding an existing configuration (used by `Cookie#toBuilder`). */
+  static fromConfig(config: CookieConfig): CookieBuilder<string> {
+    pending = Object.freeze({ ...config });
+    return new CookieBuilder(config.name, config.value);
+  }
+}

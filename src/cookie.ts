@@ -1,0 +1,400 @@
+import { CookieBuilder } from './cookie-builder.js';
+import { type CookieEncoding, encodeValue } from './encoding.js';
+import { CookieError, type CookieIssue, CookieValidationError, quote } from './errors.js';
+import {
+  type CookieAttributes,
+  type CookieConfig,
+  type CookieExtension,
+  type CookiePriority,
+  type CookieProfile,
+  cookieConfigSchema,
+  MAX_LIFETIME_SECONDS,
+  type ParsedCookieConfig,
+  RULE_SOURCES,
+  type SameSite,
+  toCookieIssues,
+} from './schema.js';
+import { type CookieProps, serializeCookie } from './serialize.js';
+
+/** Why a warning was raised: valid on the wire, but a browser will not do quite what it says. */
+export type CookieWarningCode =
+  | 'lifetime_capped'
+  | 'expires_past'
+  | 'same_site_absent'
+  | 'comment_ignored'
+  | 'priority_chromium_only'
+  | 'partitioned_support';
+
+/** A diagnostic for a valid cookie that will surprise: what browsers clamp, ignore or differ on. */
+export interface CookieWarning {
+  readonly code: CookieWarningCode;
+  /** The field concerned. */
+  readonly path: readonly string[];
+  readonly message: string;
+  readonly source: string;
+}
+
+/** Changes for `Cookie#with`: any attribute or the value; `undefined` removes an attribute. */
+export type CookieChanges = {
+  [K in keyof CookieAttributes | 'value']?:
+    | (K extends 'value' ? string : CookieAttributes[K & keyof CookieAttributes])
+    | undefined;
+};
+
+/** The outcome of a non-throwing build or parse. */
+export type CookieResult =
+  | { readonly success: true; readonly cookie: Cookie }
+  | { readonly success: false; readonly error: CookieValidationError };
+
+const EMPTY: readonly never[] = Object.freeze([]);
+const TOKEN = Symbol('Cookie');
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+let create: (props: CookieProps, header: string) => Cookie;
+
+/**
+ * An HTTP cookie as an immutable, always-valid value object. Create one with
+ * `Cookie.builder(name, value)…build()`, `Cookie.from(config)` or `Cookie.parse(header)`;
+ * `toString()` is the `Set-Cookie` header value, computed once.
+ *
+ * @example
+ * const sid = Cookie.builder('sid', token).domain('.example.com').path('/').secure().httpOnly().build();
+ * res.setHeader('Set-Cookie', sid.toString());
+ */
+export class Cookie {
+  /** The cookie name, an RFC 6265 token (§4.1.1). */
+  declare readonly name: string;
+  /** The logical value, decoded; the wire form depends on `encoding`. */
+  declare readonly value: string;
+  /** RFC 2109 Comment (§4.2.2), profile `rfc2109` only. */
+  declare readonly comment?: string;
+  /** Domain attribute: `.example.com` under `rfc2109`, `example.com` under `rfc6265`, lowercase. */
+  declare readonly domain?: string;
+  /** Path attribute (RFC 6265 §4.1.2.4). */
+  declare readonly path?: string;
+  /** Secure attribute (RFC 6265 §4.1.2.5). */
+  declare readonly secure: boolean;
+  /** HttpOnly attribute (RFC 6265 §4.1.2.6). */
+  declare readonly httpOnly: boolean;
+  /** RFC 2109 Version (§4.2.2): 1 unless set otherwise; absent under `rfc6265`. */
+  declare readonly version?: number;
+  /** Max-Age in seconds; 0 discards the cookie at once (RFC 2109 §4.2.2). */
+  declare readonly maxAge?: number;
+  /** SameSite attribute (6265bis §4.1.2.7). */
+  declare readonly sameSite?: SameSite;
+  /** Partitioned attribute (CHIPS). */
+  declare readonly partitioned: boolean;
+  /** Priority attribute (Chromium, draft-west-cookie-priority). */
+  declare readonly priority?: CookiePriority;
+  /** How `value` is written on the wire. */
+  declare readonly encoding: CookieEncoding;
+  /** The rule set the cookie was validated and is serialised under. */
+  declare readonly profile: CookieProfile;
+  /** Extension attributes, in order. */
+  declare readonly extensions?: readonly CookieExtension[];
+  /** What is valid but will surprise (browsers clamp, ignore or differ); frozen. */
+  declare readonly warnings: readonly CookieWarning[];
+
+  readonly #expires: number | undefined;
+  readonly #header: string;
+
+  static {
+    create = (props, header) => new Cookie(TOKEN, props, header);
+  }
+
+  private constructor(token: typeof TOKEN, props: CookieProps, header: string) {
+    if (token !== TOKEN) {
+      throw new CookieError('use Cookie.from, Cookie.builder or Cookie.parse', {
+        code: 'private_constructor',
+      });
+    }
+    this.name = props.name;
+    this.value = props.value;
+    if (props.comment !== undefined) this.comment = props.comment;
+    if (props.domain !== undefined) this.domain = props.domain;
+    if (props.path !== undefined) this.path = props.path;
+    this.secure = props.secure;
+    this.httpOnly = props.httpOnly;
+    if (props.version !== undefined) this.version = props.version;
+    if (props.maxAge !== undefined) this.maxAge = props.maxAge;
+    if (props.sameSite !== undefined) this.sameSite = props.sameSite;
+    this.partitioned = props.partitioned;
+    if (props.priority !== undefined) this.priority = props.priority;
+    this.encoding = props.encoding;
+    this.profile = props.profile;
+    if (props.extensions !== undefined) this.extensions = props.extensions;
+    this.#expires = props.expires?.getTime();
+    this.#header = header;
+    this.warnings = warningsOf(props);
+    Object.freeze(this);
+  }
+
+  /** Expires attribute, at second precision; a copy, so changing it changes nothing here. */
+  get expires(): Date | undefined {
+    return this.#expires === undefined ? undefined : new Date(this.#expires);
+  }
+
+  /**
+   * Validates a configuration object and returns the cookie. `expires` may be a `Date`, an ISO
+   * string or epoch milliseconds, so the JSON form is accepted too.
+   * @throws {CookieValidationError} listing every problem.
+   */
+  static from(config: CookieConfig): Cookie {
+    const result = Cookie.safeFrom(config);
+    if (!result.success) throw result.error;
+    return result.cookie;
+  }
+
+  /** Like `Cookie.from`, but returns `{ success: false, error }` instead of throwing. */
+  static safeFrom(config: unknown): CookieResult {
+    let parsed: ReturnType<typeof cookieConfigSchema.safeParse>;
+    try {
+      parsed = cookieConfigSchema.safeParse(config);
+    } catch (cause) {
+      return failure(nameOf(config), [
+        {
+          path: [],
+          code: 'invalid_type',
+          message: `config could not be read: ${String(cause)}`,
+          source: RULE_SOURCES.config,
+        },
+      ]);
+    }
+    if (!parsed.success) {
+      return {
+        success: false,
+        error: new CookieValidationError(
+          nameOf(config),
+          toCookieIssues(parsed.error),
+          parsed.error,
+        ),
+      };
+    }
+    return { success: true, cookie: fromParsed(parsed.data) };
+  }
+
+  /**
+   * Starts an immutable builder; name and value are required up front.
+   * @example Cookie.builder('sid', token).path('/').secure().httpOnly().build()
+   */
+  static builder<N extends string>(name: N, value: string): CookieBuilder<N> {
+    return new CookieBuilder(name, value);
+  }
+
+  /**
+   * Returns a new, validated cookie with some attributes changed; `undefined` removes one.
+   * The name is the cookie's identity and cannot change.
+   * @throws {CookieValidationError}
+   */
+  with(changes: CookieChanges): Cookie {
+    if (changes !== null && typeof changes === 'object' && 'name' in changes) {
+      throw new CookieValidationError(this.name, [
+        {
+          path: ['name'],
+          code: 'name_immutable',
+          message:
+            'name is the identity of a cookie and cannot be changed with with(); build a new cookie',
+          source: 'cookiesmith value object',
+        },
+      ]);
+    }
+    const config: Record<string, unknown> = { ...this.#config() };
+    if (changes !== null && typeof changes === 'object') {
+      for (const key of Object.keys(changes)) {
+        const v = (changes as Record<string, unknown>)[key];
+        if (v === undefined) delete config[key];
+        else config[key] = v;
+      }
+    } else {
+      return Cookie.from(changes as never);
+    }
+    return Cookie.from(config as CookieConfig);
+  }
+
+  /** A builder holding this cookie's state, to derive variants. */
+  toBuilder(): CookieBuilder<string> {
+    return CookieBuilder.fromConfig(this.#config());
+  }
+
+  /** True when both would send the same header under the same encoding and profile. */
+  equals(other: unknown): boolean {
+    return (
+      other instanceof Cookie &&
+      other.#header === this.#header &&
+      other.encoding === this.encoding &&
+      other.profile === this.profile
+    );
+  }
+
+  /** A plain configuration object that `Cookie.from` accepts back; defaults are left out. */
+  toJSON(): CookieConfig & { expires?: string } {
+    const config = this.#config();
+    const json: Record<string, unknown> = { ...config };
+    if (config.expires instanceof Date) json.expires = config.expires.toISOString();
+    return json as CookieConfig & { expires?: string };
+  }
+
+  /** The `Set-Cookie` header value (without the `Set-Cookie:` name). */
+  toString(): string {
+    return this.#header;
+  }
+
+  /** Readable form for `console.log` and `util.inspect`. */
+  [INSPECT](): string {
+    return `Cookie <${this.#header}>`;
+  }
+
+  #config(): CookieConfig & { expires?: Date } {
+    const c: Record<string, unknown> = { name: this.name, value: this.value };
+    if (this.comment !== undefined) c.comment = this.comment;
+    if (this.domain !== undefined) c.domain = this.domain;
+    if (this.path !== undefined) c.path = this.path;
+    if (this.secure) c.secure = true;
+    if (this.httpOnly) c.httpOnly = true;
+    if (this.version !== undefined && this.version !== 1) c.version = this.version;
+    if (this.maxAge !== undefined) c.maxAge = this.maxAge;
+    if (this.#expires !== undefined) c.expires = new Date(this.#expires);
+    if (this.sameSite !== undefined) c.sameSite = this.sameSite;
+    if (this.partitioned) c.partitioned = true;
+    if (this.priority !== undefined) c.priority = this.priority;
+    if (this.encoding !== 'uri') c.encoding = this.encoding;
+    if (this.profile !== 'rfc2109') c.profile = this.profile;
+    if (this.extensions !== undefined) c.extensions = this.extensions.map((e) => ({ ...e }));
+    return c as CookieConfig & { expires?: Date };
+  }
+}
+
+function failure(name: string | undefined, issues: CookieIssue[]): CookieResult {
+  return { success: false, error: new CookieValidationError(name, issues) };
+}
+
+function nameOf(config: unknown): string | undefined {
+  try {
+    const name = (config as { name?: unknown } | null)?.name;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Every byte of an emitted header is printable ASCII: a last guard against injection.
+const PRINTABLE = /^[\x20-\x7E]*$/;
+
+function fromParsed(data: ParsedCookieConfig): Cookie {
+  const profile = data.profile ?? 'rfc2109';
+  const encoding = data.encoding ?? 'uri';
+  let domain = data.domain?.toLowerCase();
+  // RFC 6265 §4.1.2.3 / 6265bis §5.6.3: the leading dot is ignored, so it is not sent
+  if (domain !== undefined && profile === 'rfc6265' && domain.startsWith('.'))
+    domain = domain.slice(1);
+  const props: Mutable<CookieProps> = {
+    name: data.name,
+    value: data.value,
+    secure: data.secure === true,
+    httpOnly: data.httpOnly === true,
+    partitioned: data.partitioned === true,
+    encoding,
+    profile,
+  };
+  if (data.comment !== undefined) props.comment = data.comment;
+  if (domain !== undefined) props.domain = domain;
+  if (data.path !== undefined) props.path = data.path;
+  // Seed: "If not specified, this will be set to 1" (RFC 2109 profile only)
+  if (profile === 'rfc2109') props.version = data.version ?? 1;
+  if (data.maxAge !== undefined) props.maxAge = data.maxAge;
+  // The header carries whole seconds; keep the same precision so equals() and toJSON agree.
+  if (data.expires !== undefined)
+    props.expires = new Date(Math.floor(data.expires.getTime() / 1000) * 1000);
+  if (data.sameSite !== undefined) props.sameSite = data.sameSite;
+  if (data.priority !== undefined) props.priority = data.priority;
+  if (data.extensions !== undefined && data.extensions.length > 0) {
+    props.extensions = Object.freeze(
+      data.extensions.map((e) =>
+        Object.freeze(e.value === undefined ? { name: e.name } : { name: e.name, value: e.value }),
+      ),
+    );
+  }
+  const encoded = encodeValue(props.value, encoding);
+  if (!encoded.ok)
+    throw new CookieError(
+      `internal: value of ${quote(props.name)} passed validation but cannot be encoded`,
+    );
+  const header = serializeCookie(props, encoded.wire);
+  if (!PRINTABLE.test(header))
+    throw new CookieError(`internal: header of ${quote(props.name)} is not printable ASCII`);
+  return create(props, header);
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function warningsOf(props: CookieProps): readonly CookieWarning[] {
+  let warnings: CookieWarning[] | undefined;
+  const add = (w: CookieWarning) => {
+    if (warnings === undefined) warnings = [];
+    warnings.push(Object.freeze(w));
+  };
+  const removal = props.maxAge === 0;
+  if (props.maxAge !== undefined && props.maxAge > MAX_LIFETIME_SECONDS) {
+    add({
+      code: 'lifetime_capped',
+      path: ['maxAge'],
+      message: `maxAge is ${props.maxAge} s; browsers cap a lifetime at 400 days (${MAX_LIFETIME_SECONDS} s), so refresh the cookie before then`,
+      source: RULE_SOURCES.lifetime,
+    });
+  }
+  if (props.expires !== undefined && !removal) {
+    const ms = props.expires.getTime() - Date.now();
+    if (ms > MAX_LIFETIME_SECONDS * 1000) {
+      add({
+        code: 'lifetime_capped',
+        path: ['expires'],
+        message:
+          'expires is more than 400 days ahead; browsers cap it at 400 days, so refresh the cookie before then',
+        source: RULE_SOURCES.lifetime,
+      });
+    } else if (ms <= 0 && props.maxAge === undefined) {
+      add({
+        code: 'expires_past',
+        path: ['expires'],
+        message:
+          'expires is in the past, so browsers delete the cookie at once; use removal() when that is the intent',
+        source: 'RFC 6265 §4.1.2.1',
+      });
+    }
+  }
+  if (props.sameSite === undefined && !removal) {
+    add({
+      code: 'same_site_absent',
+      path: ['sameSite'],
+      message:
+        'sameSite is not set: Chromium treats the cookie as Lax, other browsers as None; set it explicitly',
+      source: 'draft-ietf-httpbis-rfc6265bis §5.6.7',
+    });
+  }
+  if (props.comment !== undefined) {
+    add({
+      code: 'comment_ignored',
+      path: ['comment'],
+      message:
+        'browsers ignore Comment (RFC 2109 is historic); it documents the cookie for people reading headers only',
+      source: RULE_SOURCES.legacy,
+    });
+  }
+  if (props.priority !== undefined) {
+    add({
+      code: 'priority_chromium_only',
+      path: ['priority'],
+      message: 'Priority is honoured by Chromium only; Firefox and Safari ignore it',
+      source: RULE_SOURCES.priority,
+    });
+  }
+  if (props.partitioned) {
+    add({
+      code: 'partitioned_support',
+      path: ['partitioned'],
+      message:
+        'Partitioned is supported by Chromium 114+ and Firefox 131+; Safari ignores it, so the cookie is unpartitioned there',
+      source: RULE_SOURCES.partitioned,
+    });
+  }
+  return warnings === undefined ? EMPTY : Object.freeze(warnings);
+}

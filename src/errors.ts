@@ -1,0 +1,102 @@
+import type { z } from 'zod';
+
+/** Machine-readable identifier of the rule an issue breaks. */
+export type CookieIssueCode =
+  | 'invalid_type'
+  | 'unknown_key'
+  | 'name_token'
+  | 'name_reserved'
+  | 'name_immutable'
+  | 'value_octets'
+  | 'value_encoding'
+  | 'control_character'
+  | 'non_ascii'
+  | 'name_value_too_long'
+  | 'attribute_too_long'
+  | 'domain_syntax'
+  | 'domain_leading_dot'
+  | 'domain_embedded_dot'
+  | 'path_syntax'
+  | 'max_age_integer'
+  | 'expires_date'
+  | 'same_site_value'
+  | 'same_site_none_insecure'
+  | 'partitioned_insecure'
+  | 'prefix_secure'
+  | 'prefix_host'
+  | 'prefix_http'
+  | 'version_value'
+  | 'profile_attribute'
+  | 'comment_syntax'
+  | 'priority_value'
+  | 'encoding_value'
+  | 'profile_value'
+  | 'extension_syntax'
+  | 'extension_reserved'
+  | 'extension_duplicate'
+  | 'duration'
+  | 'policy'
+  | 'parse';
+
+/** One problem found in a cookie: the field, the rule it breaks, and where the rule comes from. */
+export interface CookieIssue {
+  /** The field to fix, e.g. `['domain']` or `['extensions', 0, 'name']`. */
+  readonly path: readonly (string | number)[];
+  /** The rule that was broken. */
+  readonly code: CookieIssueCode;
+  /** A sentence that names the cookie, the field, the rule and the fix. */
+  readonly message: string;
+  /** The specification or document the rule comes from, e.g. `RFC 2109 §4.3.2`. */
+  readonly source: string;
+}
+
+/** Base class of every error cookiesmith throws. */
+export class CookieError extends Error {
+  /** Machine-readable error kind. */
+  readonly code: string;
+
+  constructor(message: string, options?: { code?: string; cause?: unknown }) {
+    super(message, options && 'cause' in options ? { cause: options.cause } : undefined);
+    this.name = 'CookieError';
+    this.code = options?.code ?? 'cookie_error';
+  }
+}
+
+/**
+ * A cookie (or a piece of one) broke one or more rules. `issues` lists every problem found,
+ * each with the field (`path`), the rule (`code`) and its source.
+ */
+export class CookieValidationError extends CookieError {
+  /** Every problem found, in the order the fields are declared. */
+  readonly issues: readonly CookieIssue[];
+  /** The cookie's name as given, when it was a string. */
+  readonly cookieName: string | undefined;
+
+  constructor(
+    cookieName: string | undefined,
+    issues: readonly CookieIssue[],
+    cause?: z.ZodError | undefined,
+  ) {
+    super(formatMessage(cookieName, issues), {
+      code: 'cookie_validation',
+      ...(cause === undefined ? {} : { cause }),
+    });
+    this.name = 'CookieValidationError';
+    this.cookieName = cookieName;
+    this.issues = Object.freeze(issues.map((issue) => Object.freeze({ ...issue })));
+  }
+}
+
+/** Shortens and quotes a value for use inside a message, so a 1 MB input gives a short one. */
+export function quote(value: unknown, max = 40): string {
+  const text = typeof value === 'string' ? value : String(value);
+  const short = text.length > max ? `${text.slice(0, max)}…` : text;
+  return JSON.stringify(short);
+}
+
+function formatMessage(cookieName: string | undefined, issues: readonly CookieIssue[]): string {
+  const label = cookieName === undefined ? 'cookie' : `cookie ${quote(cookieName)}`;
+  if (issues.length === 1) return `${label}: ${issues[0]?.message}`;
+  const lines = issues.map((issue) => `  - ${issue.message}`);
+  return `${label}: ${issues.length} problems\n${lines.join('\n')}`;
+}

@@ -1,0 +1,674 @@
+import { z } from 'zod';
+import { COOKIE_ENCODINGS, type CookieEncoding, encodeValue } from './encoding.js';
+import { type CookieIssue, type CookieIssueCode, quote } from './errors.js';
+
+/** SameSite enforcement modes (draft-ietf-httpbis-rfc6265bis §4.1.2.7). */
+export type SameSite = 'Strict' | 'Lax' | 'None';
+/** Chromium's retention priority (draft-west-cookie-priority). */
+export type CookiePriority = 'Low' | 'Medium' | 'High';
+/** `'rfc2109'`: the seed's semantics (Version, Comment, `.domain`); `'rfc6265'`: today's standard. */
+export type CookieProfile = 'rfc2109' | 'rfc6265';
+export type { CookieEncoding };
+
+export const SAME_SITE_VALUES: readonly SameSite[] = Object.freeze(['Strict', 'Lax', 'None']);
+export const PRIORITY_VALUES: readonly CookiePriority[] = Object.freeze(['Low', 'Medium', 'High']);
+export const PROFILES: readonly CookieProfile[] = Object.freeze(['rfc2109', 'rfc6265']);
+
+/** The longest lifetime browsers keep: 400 days in seconds (6265bis §5.5). */
+export const MAX_LIFETIME_SECONDS = 400 * 24 * 60 * 60;
+
+/** An extension attribute: `Name=value`, or a bare `Name` when `value` is absent. */
+export interface CookieExtension {
+  readonly name: string;
+  readonly value?: string;
+}
+
+/** A lifetime given in units; the parts are added up to seconds. */
+export interface Duration {
+  readonly days?: number;
+  readonly hours?: number;
+  readonly minutes?: number;
+  readonly seconds?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grammar, each rule next to its source.
+
+// RFC 6265 §4.1.1 cookie-name = token; RFC 9110 §5.6.2 tchar
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// RFC 9110 §5.5; 6265bis §5.6 step 1: CTLs 0x00-0x1F and 0x7F, HTAB included
+const CTL = /[\x00-\x1F\x7F]/;
+// RFC 6265 §4.1.1: the server grammar is ASCII only
+const NON_ASCII = /[^\x00-\x7F]/;
+// RFC 6265 §4.1.1 av-octet = %x20-3A / %x3C-7E (any CHAR except CTLs or ";")
+const AV_OCTETS = /^[\x20-\x3A\x3C-\x7E]*$/;
+// RFC 6265 §4.1.2.3, RFC 1034 §3.5 + RFC 1123 §2.1: LDH label, 1-63 octets
+const LDH_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+// ISO 8601 date or date-time, as accepted for `expires` in JSON configs
+const ISO_DATE =
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Attribute names a cookie defines itself; an extension may not reuse them (6265bis §9.3). */
+export const KNOWN_ATTRIBUTES: readonly string[] = Object.freeze([
+  'expires',
+  'max-age',
+  'domain',
+  'path',
+  'secure',
+  'httponly',
+  'samesite',
+  'partitioned',
+  'priority',
+  'version',
+  'comment',
+]);
+
+const SOURCES = {
+  token: 'RFC 6265 §4.1.1; RFC 9110 §5.6.2',
+  dollar: 'send-cookie seed; RFC 2109 §4.2.2',
+  octets: 'RFC 6265 §4.1.1',
+  ctl: 'RFC 9110 §5.5; draft-ietf-httpbis-rfc6265bis §5.6 step 1',
+  ascii: 'RFC 6265 §4.1.1',
+  nameValueSize: 'draft-ietf-httpbis-rfc6265bis §5.6 step 5',
+  attributeSize: 'draft-ietf-httpbis-rfc6265bis §5.6 step 6',
+  domain: 'RFC 6265 §4.1.1, §4.1.2.3',
+  domain2109: 'send-cookie seed; RFC 2109 §4.2.2, §4.3.2',
+  path: 'RFC 6265 §4.1.1; draft-ietf-httpbis-rfc6265bis §5.6.4',
+  maxAge:
+    'send-cookie seed; RFC 2109 §4.2.2; draft-ietf-httpbis-rfc6265bis editor’s copy (PR 3376)',
+  expires: 'RFC 9110 §5.6.7; draft-ietf-httpbis-rfc6265bis §4.1.1',
+  sameSite: 'draft-ietf-httpbis-rfc6265bis §4.1.2.7',
+  sameSiteNone: 'draft-ietf-httpbis-rfc6265bis §5.7 step 19',
+  partitioned: 'draft-cutler-httpbis-partitioned-cookies (CHIPS)',
+  secure: 'draft-ietf-httpbis-rfc6265bis §4.1.3.1',
+  host: 'draft-ietf-httpbis-rfc6265bis §4.1.3.2',
+  http: 'draft-ietf-httpbis-layered-cookies §4.1.3',
+  version: 'send-cookie seed; RFC 2109 §4.2.2',
+  legacy: 'RFC 6265 §9.3 (RFC 2109 is historic)',
+  comment: 'RFC 2109 §4.2.2',
+  priority: 'draft-west-cookie-priority-00',
+  extension: 'draft-ietf-httpbis-rfc6265bis §4.1.1, §9.3',
+  config: 'cookiesmith configuration schema',
+  encoding: 'RFC 6265 §4.1.1 (values must be encoded to cookie-octets)',
+  lifetime: 'draft-ietf-httpbis-rfc6265bis §5.5',
+} as const;
+
+/** Where each rule comes from, for `CookieIssue.source`. */
+export const RULE_SOURCES = SOURCES;
+
+interface Ctx {
+  addIssue(issue: {
+    code: 'custom';
+    message: string;
+    input: unknown;
+    params: { rule: CookieIssueCode; source: string };
+    path?: (string | number)[];
+  }): void;
+}
+
+function report(
+  ctx: Ctx,
+  rule: CookieIssueCode,
+  source: string,
+  message: string,
+  path?: (string | number)[],
+): void {
+  ctx.addIssue({
+    code: 'custom',
+    message,
+    input: undefined,
+    params: { rule, source },
+    ...(path === undefined ? {} : { path }),
+  });
+}
+
+/** CTL and non-ASCII checks shared by every string that reaches the header. */
+function checkChars(ctx: Ctx, field: string, text: string, path?: (string | number)[]): boolean {
+  if (CTL.test(text)) {
+    const at = text.search(CTL);
+    const hex = text.charCodeAt(at).toString(16).padStart(2, '0').toUpperCase();
+    report(
+      ctx,
+      'control_character',
+      SOURCES.ctl,
+      `${field} contains the control character 0x${hex} at index ${at}; CR, LF, NUL and every other control character are forbidden in a header`,
+      path,
+    );
+    return false;
+  }
+  if (NON_ASCII.test(text)) {
+    report(
+      ctx,
+      'non_ascii',
+      SOURCES.ascii,
+      `${field} contains a non-ASCII character at index ${text.search(NON_ASCII)}; the Set-Cookie grammar is ASCII only`,
+      path,
+    );
+    return false;
+  }
+  return true;
+}
+
+function checkAttributeSize(
+  ctx: Ctx,
+  field: string,
+  text: string,
+  path?: (string | number)[],
+): boolean {
+  if (text.length <= 1024) return true;
+  report(
+    ctx,
+    'attribute_too_long',
+    SOURCES.attributeSize,
+    `${field} is ${text.length} bytes; browsers ignore an attribute value longer than 1024 bytes`,
+    path,
+  );
+  return false;
+}
+
+const nameSchema = z.string().superRefine((name, ctx) => {
+  if (!checkChars(ctx, 'name', name)) return;
+  if (!TOKEN.test(name)) {
+    report(
+      ctx,
+      'name_token',
+      SOURCES.token,
+      name === ''
+        ? 'name is empty; a cookie name must be a non-empty token'
+        : `name ${quote(name)} is not a token; use only letters, digits and ! # $ % & ' * + - . ^ _ \` | ~`,
+    );
+    return;
+  }
+  if (name.startsWith('$')) {
+    report(
+      ctx,
+      'name_reserved',
+      SOURCES.dollar,
+      `name ${quote(name)} begins with "$", which is reserved for RFC 2109 attributes; choose another name`,
+    );
+  }
+});
+
+const commentSchema = z.string().superRefine((comment, ctx) => {
+  if (!checkChars(ctx, 'comment', comment)) return;
+  if (!AV_OCTETS.test(comment)) {
+    report(
+      ctx,
+      'comment_syntax',
+      SOURCES.comment,
+      'comment contains ";", which ends an attribute in every parser; rephrase it without ";"',
+    );
+    return;
+  }
+  checkAttributeSize(ctx, 'comment', quoteComment(comment));
+});
+
+const domainSchema = z.string().superRefine((domain, ctx) => {
+  if (!checkChars(ctx, 'domain', domain)) return;
+  if (!checkAttributeSize(ctx, 'domain', domain)) return;
+  const bare = domain.startsWith('.') ? domain.slice(1) : domain;
+  const labels = bare.split('.');
+  if (bare.length === 0 || bare.length > 253 || !labels.every((label) => LDH_LABEL.test(label))) {
+    report(
+      ctx,
+      'domain_syntax',
+      SOURCES.domain,
+      `domain ${quote(domain)} is not a host name: use letters, digits and "-" in dot-separated labels of 1-63 characters, no trailing dot (write an IDN as punycode)`,
+    );
+  }
+});
+
+const pathSchema = z.string().superRefine((path, ctx) => {
+  if (!checkChars(ctx, 'path', path)) return;
+  if (!checkAttributeSize(ctx, 'path', path)) return;
+  if (!path.startsWith('/') || !AV_OCTETS.test(path)) {
+    report(
+      ctx,
+      'path_syntax',
+      SOURCES.path,
+      path.startsWith('/')
+        ? `path ${quote(path)} contains ";"; percent-encode it as %3B`
+        : `path ${quote(path)} must start with "/"`,
+    );
+  }
+});
+
+const durationSchema = z.strictObject({
+  days: z.number().nonnegative().optional(),
+  hours: z.number().nonnegative().optional(),
+  minutes: z.number().nonnegative().optional(),
+  seconds: z.number().nonnegative().optional(),
+});
+
+function durationSeconds(d: z.output<typeof durationSchema>): number {
+  return (d.days ?? 0) * 86400 + (d.hours ?? 0) * 3600 + (d.minutes ?? 0) * 60 + (d.seconds ?? 0);
+}
+
+const maxAgeSchema = z
+  .union([z.number(), durationSchema])
+  .transform((input) => (typeof input === 'number' ? input : durationSeconds(input)))
+  .superRefine((seconds, ctx) => {
+    if (!Number.isSafeInteger(seconds) || seconds < 0) {
+      report(
+        ctx,
+        'max_age_integer',
+        SOURCES.maxAge,
+        `maxAge ${quote(seconds)} must be a whole number of seconds ≥ 0 (0 discards the cookie now); it is seconds, not milliseconds`,
+      );
+    }
+  });
+
+const expiresSchema = z.union([z.date(), z.string(), z.number()]).transform((input, ctx) => {
+  let date: Date;
+  if (input instanceof Date) date = new Date(input.getTime());
+  else if (typeof input === 'number') date = new Date(input);
+  else if (ISO_DATE.test(input)) date = new Date(input);
+  else {
+    report(
+      ctx,
+      'expires_date',
+      SOURCES.expires,
+      `expires ${quote(input)} is not an ISO 8601 date; give a Date, an ISO string or epoch milliseconds`,
+    );
+    return z.NEVER;
+  }
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(date.getTime()) || year < 1601 || year > 9999) {
+    report(
+      ctx,
+      'expires_date',
+      SOURCES.expires,
+      'expires must be a valid date between the years 1601 and 9999 (an IMF-fixdate has a four-digit year)',
+    );
+    return z.NEVER;
+  }
+  return date;
+});
+
+function caseInsensitiveEnum<T extends string>(
+  field: string,
+  values: readonly T[],
+  rule: CookieIssueCode,
+  source: string,
+) {
+  const byLower = new Map(values.map((v) => [v.toLowerCase(), v]));
+  return z.string().transform((input, ctx): T => {
+    const found = byLower.get(input.toLowerCase());
+    if (found !== undefined) return found;
+    report(ctx, rule, source, `${field} ${quote(input)} must be one of ${values.join(', ')}`);
+    return z.NEVER;
+  });
+}
+
+const sameSiteSchema = caseInsensitiveEnum(
+  'sameSite',
+  SAME_SITE_VALUES,
+  'same_site_value',
+  SOURCES.sameSite,
+);
+const prioritySchema = caseInsensitiveEnum(
+  'priority',
+  PRIORITY_VALUES,
+  'priority_value',
+  SOURCES.priority,
+);
+const encodingSchema = caseInsensitiveEnum(
+  'encoding',
+  COOKIE_ENCODINGS,
+  'encoding_value',
+  'cookiesmith encodings',
+);
+const profileSchema = caseInsensitiveEnum(
+  'profile',
+  PROFILES,
+  'profile_value',
+  'cookiesmith profiles',
+);
+
+const versionSchema = z.number().superRefine((version, ctx) => {
+  if (!Number.isSafeInteger(version) || version < 0) {
+    report(
+      ctx,
+      'version_value',
+      SOURCES.version,
+      `version ${quote(version)} must be a non-negative integer`,
+    );
+  }
+});
+
+const extensionSchema = z
+  .strictObject({ name: z.string(), value: z.string().optional() })
+  .superRefine((ext, ctx) => {
+    if (typeof ext.name !== 'string') return;
+    if (!checkChars(ctx, 'extension name', ext.name, ['name'])) return;
+    if (!TOKEN.test(ext.name)) {
+      report(
+        ctx,
+        'extension_syntax',
+        SOURCES.extension,
+        `extension name ${quote(ext.name)} must be a non-empty token`,
+        ['name'],
+      );
+    } else if (KNOWN_ATTRIBUTES.includes(ext.name.toLowerCase())) {
+      report(
+        ctx,
+        'extension_reserved',
+        SOURCES.extension,
+        `extension ${quote(ext.name)} has the name of a cookie attribute; use the builder's own method for it`,
+        ['name'],
+      );
+    }
+    if (typeof ext.value !== 'string') return;
+    if (!checkChars(ctx, `extension ${quote(ext.name)}`, ext.value, ['value'])) return;
+    if (!checkAttributeSize(ctx, `extension ${quote(ext.name)}`, ext.value, ['value'])) return;
+    if (!AV_OCTETS.test(ext.value) || ext.value === '' || ext.value.trim() !== ext.value) {
+      report(
+        ctx,
+        'extension_syntax',
+        SOURCES.extension,
+        `extension ${quote(ext.name)} value ${quote(ext.value)} must be non-empty, without ";" and without leading or trailing spaces`,
+        ['value'],
+      );
+    }
+  });
+
+const attributeShape = {
+  comment: commentSchema.optional(),
+  domain: domainSchema.optional(),
+  path: pathSchema.optional(),
+  secure: z.boolean().optional(),
+  httpOnly: z.boolean().optional(),
+  version: versionSchema.optional(),
+  maxAge: maxAgeSchema.optional(),
+  expires: expiresSchema.optional(),
+  sameSite: sameSiteSchema.optional(),
+  partitioned: z.boolean().optional(),
+  priority: prioritySchema.optional(),
+  encoding: encodingSchema.optional(),
+  profile: profileSchema.optional(),
+  extensions: z.array(extensionSchema).max(32).optional(),
+};
+
+/**
+ * Every cookie attribute, without name and value: embed it in your own configuration schema.
+ * Strict: an unknown key is an error.
+ */
+export const cookieAttributesSchema = z.strictObject(attributeShape);
+
+/**
+ * A whole cookie as a configuration object (`Cookie.from` accepts it). Strict: an unknown key
+ * is an error, with a hint for the seed's snake_case names (`max_age` → `maxAge`). Cross-field
+ * rules (prefixes, SameSite=None needs Secure, profile rules) run here too.
+ */
+export const cookieConfigSchema = z
+  .strictObject({ name: nameSchema, value: z.string(), ...attributeShape })
+  .superRefine(checkCookie, { when: () => true });
+
+/** A cookie configuration as written by hand or read from JSON (input of `cookieConfigSchema`). */
+export type CookieConfig = z.input<typeof cookieConfigSchema>;
+/** The attributes of a cookie configuration (input of `cookieAttributesSchema`). */
+export type CookieAttributes = z.input<typeof cookieAttributesSchema>;
+/** A validated configuration, as the schema outputs it. */
+export type ParsedCookieConfig = z.output<typeof cookieConfigSchema>;
+
+function isString(v: unknown): v is string {
+  return typeof v === 'string';
+}
+
+/** The cross-field rules; defensive about types because they also run when fields failed. */
+function checkCookie(cookie: Record<string, unknown>, ctx: Ctx): void {
+  if (cookie === null || typeof cookie !== 'object') return;
+  const name = isString(cookie.name) ? cookie.name : undefined;
+  const profile = cookie.profile === 'rfc6265' ? 'rfc6265' : 'rfc2109';
+  const encoding = (COOKIE_ENCODINGS as readonly unknown[]).includes(cookie.encoding)
+    ? (cookie.encoding as CookieEncoding)
+    : 'uri';
+  const secure = cookie.secure === true;
+
+  // value: encodable, no CTL under 'uri' (RFC 9110 §5.5), name + value ≤ 4096 (6265bis §5.6 step 5)
+  if (isString(cookie.value)) {
+    const value = cookie.value;
+    if (encoding === 'uri' && CTL.test(value)) {
+      checkChars(ctx, 'value', value, ['value']);
+    } else {
+      const encoded = encodeValue(value, encoding);
+      if (!encoded.ok) {
+        report(
+          ctx,
+          encoding === 'raw' ? 'value_octets' : 'value_encoding',
+          encoding === 'raw' ? SOURCES.octets : SOURCES.encoding,
+          `value ${quote(value)} cannot be sent with encoding '${encoding}': ${encoded.reason}${encoding === 'raw' ? "; use encoding 'uri' or 'base64url'" : ''}`,
+          ['value'],
+        );
+      } else if (name !== undefined && name.length + encoded.wire.length > 4096) {
+        report(
+          ctx,
+          'name_value_too_long',
+          SOURCES.nameValueSize,
+          `name and encoded value are ${name.length + encoded.wire.length} bytes; browsers drop a cookie whose name and value exceed 4096 bytes`,
+          ['value'],
+        );
+      }
+    }
+  }
+
+  // Domain under RFC 2109: a leading dot and an embedded dot (RFC 2109 §4.2.2, §4.3.2)
+  if (isString(cookie.domain) && profile === 'rfc2109') {
+    const d = cookie.domain;
+    if (!d.startsWith('.')) {
+      report(
+        ctx,
+        'domain_leading_dot',
+        SOURCES.domain2109,
+        `domain ${quote(d)} must start with a dot under RFC 2109 (§4.3.2); use ${quote(`.${d}`)} or profile 'rfc6265'`,
+        ['domain'],
+      );
+    } else if (!d.slice(1, -1).includes('.')) {
+      report(
+        ctx,
+        'domain_embedded_dot',
+        SOURCES.domain2109,
+        `domain ${quote(d)} needs an embedded dot under RFC 2109 (§4.3.2), e.g. ".example.com"; browsers refuse a domain cookie for a single label`,
+        ['domain'],
+      );
+    }
+  }
+
+  // RFC 2109 attributes are not part of RFC 6265 (RFC 6265 §9.3)
+  if (profile === 'rfc6265') {
+    for (const field of ['version', 'comment'] as const) {
+      if (cookie[field] !== undefined) {
+        report(
+          ctx,
+          'profile_attribute',
+          SOURCES.legacy,
+          `${field} is an RFC 2109 attribute and not allowed under profile 'rfc6265'; remove it or use profile 'rfc2109'`,
+          [field],
+        );
+      }
+    }
+  }
+
+  // SameSite=None requires Secure (6265bis §5.7 step 19)
+  if (cookie.sameSite === 'None' && !secure) {
+    report(
+      ctx,
+      'same_site_none_insecure',
+      SOURCES.sameSiteNone,
+      'SameSite=None requires secure: true; browsers reject it otherwise',
+      ['secure'],
+    );
+  }
+  // Partitioned requires Secure (CHIPS)
+  if (cookie.partitioned === true && !secure) {
+    report(
+      ctx,
+      'partitioned_insecure',
+      SOURCES.partitioned,
+      'partitioned requires secure: true; browsers reject it otherwise',
+      ['secure'],
+    );
+  }
+
+  // Name prefixes, matched case-insensitively (6265bis §4.1.3, §5.4; layered-cookies §4.1.3)
+  if (name !== undefined) checkPrefix(name, cookie, ctx);
+
+  // Each attribute at most once (6265bis §4.1.1)
+  if (Array.isArray(cookie.extensions)) {
+    const seen = new Set<string>();
+    cookie.extensions.forEach((ext: unknown, index) => {
+      const extName = (ext as { name?: unknown } | null)?.name;
+      if (!isString(extName)) return;
+      const key = extName.toLowerCase();
+      if (seen.has(key)) {
+        report(
+          ctx,
+          'extension_duplicate',
+          SOURCES.extension,
+          `extension ${quote(extName)} is given twice; a cookie carries each attribute at most once`,
+          ['extensions', index, 'name'],
+        );
+      }
+      seen.add(key);
+    });
+  }
+}
+
+/** The prefix a name carries, compared case-insensitively (6265bis §5.4). */
+export type CookiePrefix = '__Secure-' | '__Host-' | '__Http-' | '__Host-Http-';
+
+/** The prefix of a cookie name, matched case-insensitively; `undefined` when it has none. */
+export function prefixOf(name: string): CookiePrefix | undefined {
+  if (name.length < 7 || name.charCodeAt(0) !== 95 || name.charCodeAt(1) !== 95) return undefined;
+  const lower = name.slice(0, 12).toLowerCase();
+  if (lower.startsWith('__host-http-')) return '__Host-Http-';
+  if (lower.startsWith('__host-')) return '__Host-';
+  if (lower.startsWith('__secure-')) return '__Secure-';
+  if (lower.startsWith('__http-')) return '__Http-';
+  return undefined;
+}
+
+function checkPrefix(name: string, cookie: Record<string, unknown>, ctx: Ctx): void {
+  const prefix = prefixOf(name);
+  if (prefix === undefined) return;
+  const [rule, source] =
+    prefix === '__Secure-'
+      ? (['prefix_secure', SOURCES.secure] as const)
+      : prefix === '__Http-'
+        ? (['prefix_http', SOURCES.http] as const)
+        : (['prefix_host', prefix === '__Host-' ? SOURCES.host : SOURCES.http] as const);
+  if (cookie.secure !== true) {
+    report(ctx, rule, source, `a ${prefix} cookie requires secure: true`, ['secure']);
+  }
+  if (prefix === '__Http-' || prefix === '__Host-Http-') {
+    if (cookie.httpOnly !== true) {
+      report(ctx, 'prefix_http', SOURCES.http, `a ${prefix} cookie requires httpOnly: true`, [
+        'httpOnly',
+      ]);
+    }
+  }
+  if (prefix === '__Host-' || prefix === '__Host-Http-') {
+    if (cookie.path !== '/') {
+      report(ctx, rule, source, `a ${prefix} cookie requires path: "/"`, ['path']);
+    }
+    if (cookie.domain !== undefined) {
+      report(
+        ctx,
+        rule,
+        source,
+        `a ${prefix} cookie must not have a domain (it is host-only); remove domain`,
+        ['domain'],
+      );
+    }
+  }
+}
+
+/** RFC 2109 §4.2.2 value = token | quoted-string: a Comment is quoted unless it is a token. */
+export function quoteComment(comment: string): string {
+  if (TOKEN.test(comment)) return comment;
+  return `"${comment.replace(/["\\]/g, '\\$&')}"`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// zod issues → CookieIssue
+
+const SNAKE_HINTS: Readonly<Record<string, string>> = {
+  max_age: 'maxAge',
+  http_only: 'httpOnly',
+  httponly: 'httpOnly',
+  same_site: 'sameSite',
+  samesite: 'sameSite',
+  'max-age': 'maxAge',
+  maxage: 'maxAge',
+  expire: 'expires',
+};
+
+function hintFor(key: string): string {
+  const known = SNAKE_HINTS[key.toLowerCase()];
+  return known === undefined ? '' : `; did you mean "${known}"?`;
+}
+
+/** Turns a zod error into cookiesmith issues, each with field, rule and source. */
+export function toCookieIssues(error: z.ZodError): CookieIssue[] {
+  const issues: CookieIssue[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const field = path.length === 0 ? 'config' : path.join('.');
+    if (issue.code === 'custom') {
+      const params = (issue as { params?: { rule?: CookieIssueCode; source?: string } }).params;
+      issues.push({
+        path,
+        code: params?.rule ?? 'invalid_type',
+        message: issue.message,
+        source: params?.source ?? SOURCES.config,
+      });
+    } else if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        issues.push({
+          path: [...path, key],
+          code: 'unknown_key',
+          message: `${quote(key)} is not a cookie attribute${hintFor(key)}`,
+          source: SOURCES.config,
+        });
+      }
+    } else if (issue.code === 'invalid_type') {
+      issues.push({
+        path,
+        code: 'invalid_type',
+        message: `${field} must be ${describeExpected(path, issue.expected)}`,
+        source: SOURCES.config,
+      });
+    } else if (issue.code === 'invalid_union') {
+      issues.push({
+        path,
+        code:
+          path[0] === 'maxAge'
+            ? 'max_age_integer'
+            : path[0] === 'expires'
+              ? 'expires_date'
+              : 'invalid_type',
+        message:
+          path[0] === 'maxAge'
+            ? `${field} must be a number of seconds or { days, hours, minutes, seconds }`
+            : path[0] === 'expires'
+              ? `${field} must be a Date, an ISO 8601 string or epoch milliseconds`
+              : `${field} has the wrong type`,
+        source:
+          path[0] === 'maxAge'
+            ? SOURCES.maxAge
+            : path[0] === 'expires'
+              ? SOURCES.expires
+              : SOURCES.config,
+      });
+    } else {
+      const code: CookieIssueCode = path[0] === 'maxAge' ? 'duration' : 'invalid_type';
+      issues.push({ path, code, message: `${field}: ${issue.message}`, source: SOURCES.config });
+    }
+  }
+  return issues;
+}
+
+function describeExpected(path: readonly (string | number)[], expected: string): string {
+  if (path.length === 0) return 'an object';
+  return expected === 'boolean' ? 'true or false' : `a ${expected}`;
+}
