@@ -1,0 +1,570 @@
+import { createDecipheriv, createHash, createHmac, hkdfSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { CookieError, CookieValidationError } from '../src/index.js';
+import {
+  createProtector,
+  createProtectorWithNonces,
+  type ProtectKey,
+  type ProtectMode,
+  type Protector,
+  type UnprotectResult,
+} from '../src/protect.js';
+
+const KEY_A = 'an example secret of at least 32 bytes, A';
+const KEY_B = Uint8Array.from({ length: 32 }, (_, i) => 255 - i);
+const KEY_C = 'an example secret of at least 32 bytes, C';
+const MODES: readonly ProtectMode[] = ['sign', 'seal'];
+const T0 = Date.UTC(2026, 11, 1, 12, 0, 0);
+
+function b64(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, 'base64url'));
+}
+
+function toB64(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('base64url');
+}
+
+/** Splits a wire value into its base64url segments as bytes (prefix dropped). */
+function segments(wire: string): Uint8Array[] {
+  return wire.slice(3).split('.').map(b64);
+}
+
+function join(prefix: string, parts: Uint8Array[]): string {
+  return `${prefix}${parts.map(toB64).join('.')}`;
+}
+
+function failure(result: UnprotectResult): string {
+  expect(result.success, 'expected a refusal').to.equal(false);
+  if (result.success) return '';
+  expect(result.error).to.be.instanceOf(CookieError);
+  return result.error.code;
+}
+
+function expectThrows(fn: () => unknown, code: string): void {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).to.be.instanceOf(CookieError);
+    expect((error as CookieError).code).to.equal(code);
+    return;
+  }
+  expect.fail(`expected a CookieError with code ${code}`);
+}
+
+async function expectRejects(promise: Promise<unknown>): Promise<CookieError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(CookieError);
+    return error as CookieError;
+  }
+  return expect.fail('expected a rejection');
+}
+
+describe('createProtector', () => {
+  describe('keys', () => {
+    it('refuses a string key shorter than 32 bytes when the protector is made', () => {
+      expectThrows(
+        () => createProtector({ name: 'sid', mode: 'sign', keys: ['x'.repeat(31)] }),
+        'key_too_short',
+      );
+    });
+
+    it('refuses a byte key shorter than 32 bytes', () => {
+      expectThrows(
+        () => createProtector({ name: 'sid', mode: 'seal', keys: [new Uint8Array(31)] }),
+        'key_too_short',
+      );
+    });
+
+    it('refuses a short older key, not only the newest', () => {
+      expectThrows(
+        () => createProtector({ name: 'sid', mode: 'sign', keys: [KEY_A, 'short'] }),
+        'key_too_short',
+      );
+    });
+
+    it('counts UTF-8 bytes, not characters', () => {
+      // 16 × "é" is 16 characters but 32 bytes; 15 × "é" + "a" is 31 bytes.
+      expect(() =>
+        createProtector({ name: 'sid', mode: 'sign', keys: ['é'.repeat(16)] }),
+      ).not.to.throw();
+      expectThrows(
+        () => createProtector({ name: 'sid', mode: 'sign', keys: [`${'é'.repeat(15)}a`] }),
+        'key_too_short',
+      );
+    });
+
+    it('accepts exactly 32 bytes', () => {
+      expect(() =>
+        createProtector({ name: 'sid', mode: 'seal', keys: [new Uint8Array(32)] }),
+      ).not.to.throw();
+    });
+
+    it('refuses an empty key list', () => {
+      expectThrows(() => createProtector({ name: 'sid', mode: 'sign', keys: [] }), 'keys_empty');
+    });
+
+    it('refuses a key that is neither a string nor bytes', () => {
+      const keys = [42] as unknown as ProtectKey[];
+      expectThrows(() => createProtector({ name: 'sid', mode: 'sign', keys }), 'key_type');
+    });
+
+    it('copies byte keys, so changing the caller’s array later changes nothing', async () => {
+      const key = new Uint8Array(KEY_B);
+      const p = createProtector({ name: 'sid', mode: 'sign', keys: [key] });
+      key.fill(0);
+      const wire = await p.protect('v');
+      const reader = createProtector({ name: 'sid', mode: 'sign', keys: [KEY_B] });
+      expect((await reader.unprotect(wire)).success).to.equal(true);
+    });
+  });
+
+  describe('options', () => {
+    it('refuses an unknown mode', () => {
+      const mode = 'encrypt' as unknown as ProtectMode;
+      expectThrows(() => createProtector({ name: 'sid', mode, keys: [KEY_A] }), 'protect_options');
+    });
+
+    it('refuses a negative or fractional maxAge', () => {
+      for (const maxAge of [-1, 1.5, Number.NaN]) {
+        expectThrows(
+          () => createProtector({ name: 'sid', mode: 'sign', keys: [KEY_A], maxAge }),
+          'protect_options',
+        );
+      }
+    });
+
+    it('refuses an empty name', () => {
+      expectThrows(
+        () => createProtector({ name: '', mode: 'sign', keys: [KEY_A] }),
+        'protect_options',
+      );
+    });
+
+    it('refuses anything but an options object with a CookieError', () => {
+      for (const options of [undefined, null, 'sid', 3]) {
+        expectThrows(
+          () => createProtector(options as unknown as Parameters<typeof createProtector>[0]),
+          'protect_options',
+        );
+      }
+    });
+  });
+
+  for (const mode of MODES) {
+    describe(`mode '${mode}'`, () => {
+      const make = (keys: ProtectKey[] = [KEY_A], name = 'sid', extra = {}): Protector =>
+        createProtector({ name, mode, keys, ...extra });
+
+      describe('round trip', () => {
+        it('gives back the text, the issued-at time and renew: false', async () => {
+          const p = make([KEY_A], 'sid', { now: () => T0 + 999 });
+          const result = await p.unprotect(await p.protect('{"uid":42}'));
+          expect(result).to.deep.equal({
+            success: true,
+            text: '{"uid":42}',
+            issuedAt: new Date(T0),
+            renew: false,
+          });
+        });
+
+        it('round-trips any Unicode text and emits cookie-octets only', async () => {
+          const p = make();
+          await fc.assert(
+            fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 200 }), async (text) => {
+              const wire = await p.protect(text);
+              expect(wire).to.match(
+                new RegExp(`^${mode === 'sign' ? 's1' : 'e1'}\\.[A-Za-z0-9_.-]+$`),
+              );
+              const result = await p.unprotect(wire);
+              expect(result.success && result.text).to.equal(text);
+            }),
+            { numRuns: 100 },
+          );
+        });
+
+        if (mode === 'seal') {
+          it('makes a different value each time (random nonce)', async () => {
+            const p = make();
+            expect(await p.protect('same')).not.to.equal(await p.protect('same'));
+          });
+        }
+      });
+
+      describe('tampering', () => {
+        it('refuses the value after any character of it is changed', async () => {
+          const p = make();
+          const wire = await p.protect('{"uid":42,"role":"user"}');
+          const alphabet = 'ABCabc019-_.';
+          let tried = 0;
+          for (let i = 0; i < wire.length; i++) {
+            for (const c of [
+              alphabet[i % alphabet.length]!,
+              alphabet[(i + 5) % alphabet.length]!,
+            ]) {
+              if (c === wire[i]) continue;
+              const forged = wire.slice(0, i) + c + wire.slice(i + 1);
+              const result = await p.unprotect(forged);
+              expect(result.success, `changed position ${i} to ${c}`).to.equal(false);
+              tried++;
+            }
+          }
+          expect(tried).to.be.greaterThan(wire.length);
+        });
+
+        it('refuses every single-bit flip of the decoded bytes, with the code of the part hit', async () => {
+          const p = make();
+          const wire = await p.protect('{"uid":42}');
+          const prefix = wire.slice(0, 3);
+          const parts = segments(wire);
+          const codes = new Set<string>();
+          for (let s = 0; s < parts.length; s++) {
+            for (let i = 0; i < parts[s]!.length; i++) {
+              for (let bit = 0; bit < 8; bit++) {
+                const copy = parts.map((part) => new Uint8Array(part));
+                copy[s]![i]! ^= 1 << bit;
+                const code = failure(await p.unprotect(join(prefix, copy)));
+                // Layout (both modes): key id [0,4), name tag [4,6), then protected bytes.
+                const expected =
+                  s > 0 || i >= 6
+                    ? 'protect_tampered'
+                    : i < 4
+                      ? 'protect_unknown_key'
+                      : 'protect_wrong_name';
+                expect(code, `segment ${s} byte ${i} bit ${bit}`).to.equal(expected);
+                codes.add(code);
+              }
+            }
+          }
+          expect([...codes].sort()).to.deep.equal([
+            'protect_tampered',
+            'protect_unknown_key',
+            'protect_wrong_name',
+          ]);
+        });
+
+        it('refuses a value with bytes cut off or appended', async () => {
+          const p = make();
+          const wire = await p.protect('{"uid":42}');
+          const prefix = wire.slice(0, 3);
+          const parts = segments(wire);
+          const last = parts.length - 1;
+          const shorter = parts.map((part, i) => (i === last ? part.subarray(0, -1) : part));
+          const longer = parts.map((part, i) => (i === 0 ? Uint8Array.of(...part, 0) : part));
+          expect(failure(await p.unprotect(join(prefix, shorter)))).to.be.oneOf([
+            'protect_format',
+            'protect_tampered',
+          ]);
+          expect(failure(await p.unprotect(join(prefix, longer)))).to.equal('protect_tampered');
+        });
+      });
+
+      describe('name binding', () => {
+        it('refuses a value moved to another cookie name', async () => {
+          const wire = await make([KEY_A], 'role').protect('admin');
+          expect(failure(await make([KEY_A], 'theme').unprotect(wire))).to.equal(
+            'protect_wrong_name',
+          );
+        });
+
+        it('refuses a moved value even when the public name tag is rewritten to match', async () => {
+          const wire = await make([KEY_A], 'role').protect('admin');
+          // Take the name tag (bytes 4..6) of a value made for "theme" under another key.
+          const theirs = segments(await make([KEY_C], 'theme').protect('x'))[0]!;
+          const parts = segments(wire);
+          parts[0]!.set(theirs.subarray(4, 6), 4);
+          const forged = join(wire.slice(0, 3), parts);
+          expect(forged).not.to.equal(wire);
+          expect(failure(await make([KEY_A], 'theme').unprotect(forged))).to.equal(
+            'protect_tampered',
+          );
+        });
+      });
+
+      describe('key rotation', () => {
+        it('verifies a value made with an older key and asks for renewal', async () => {
+          const wire = await make([KEY_A]).protect('v');
+          const result = await make([KEY_C, KEY_A]).unprotect(wire);
+          expect(result).to.include({ success: true, text: 'v', renew: true });
+        });
+
+        it('protects with the newest key only', async () => {
+          const wire = await make([KEY_C, KEY_A]).protect('v');
+          expect(await make([KEY_C]).unprotect(wire)).to.include({ success: true, renew: false });
+          expect(failure(await make([KEY_A]).unprotect(wire))).to.equal('protect_unknown_key');
+        });
+
+        it('no longer verifies a value once its key is removed', async () => {
+          const wire = await make([KEY_A]).protect('v');
+          expect(failure(await make([KEY_C, KEY_B]).unprotect(wire))).to.equal(
+            'protect_unknown_key',
+          );
+        });
+
+        it('accepts string and byte keys alike', async () => {
+          const wire = await make([KEY_B]).protect('v');
+          expect(await make([KEY_A, KEY_B]).unprotect(wire)).to.include({ renew: true });
+        });
+      });
+
+      describe('expiry (maxAge)', () => {
+        it('accepts a value exactly maxAge seconds old and refuses one a second older', async () => {
+          let now = T0;
+          const p = make([KEY_A], 'sid', { maxAge: 60, now: () => now });
+          const wire = await p.protect('v');
+          now = T0 + 60_000;
+          expect(await p.unprotect(wire)).to.include({ success: true });
+          now = T0 + 61_000;
+          expect(failure(await p.unprotect(wire))).to.equal('protect_expired');
+        });
+
+        it('keeps values forever without maxAge', async () => {
+          let now = T0;
+          const p = make([KEY_A], 'sid', { now: () => now });
+          const wire = await p.protect('v');
+          now = T0 + 10 * 365 * 86_400_000;
+          expect(await p.unprotect(wire)).to.include({ success: true });
+        });
+
+        it('carries the issued-at time inside the protected bytes, so it cannot be refreshed', async () => {
+          let now = T0;
+          const p = make([KEY_A], 'sid', { maxAge: 60, now: () => now });
+          const wire = await p.protect('v');
+          const parts = segments(wire);
+          // Put a later time into the visible header of a signed value: the MAC covers it.
+          if (mode === 'sign') parts[0]![11]! += 120;
+          now = T0 + 120_000;
+          expect(failure(await p.unprotect(join(wire.slice(0, 3), parts)))).to.equal(
+            mode === 'sign' ? 'protect_tampered' : 'protect_expired',
+          );
+        });
+
+        it('refuses a clock that does not return epoch milliseconds', async () => {
+          const p = make([KEY_A], 'sid', { now: () => Number.NaN });
+          expect((await expectRejects(p.protect('v'))).code).to.equal('protect_options');
+        });
+      });
+
+      describe('malformed input', () => {
+        it('refuses values that are not in the format with protect_format', async () => {
+          const p = make();
+          const prefix = mode === 'sign' ? 's1.' : 'e1.';
+          const other = mode === 'sign' ? 'e1.' : 's1.';
+          const good = await p.protect('v');
+          const bad = [
+            '',
+            'v',
+            prefix,
+            `${prefix}.`,
+            `${prefix}!!!`,
+            `${prefix}AAAA`,
+            `${other}${good.slice(3)}`,
+            `s2.${good.slice(3)}`,
+            `${good}=`,
+            `${prefix}${'A'.repeat(5000)}`,
+          ];
+          for (const wire of bad) {
+            expect(failure(await p.unprotect(wire)), JSON.stringify(wire)).to.equal(
+              'protect_format',
+            );
+          }
+        });
+
+        it('never throws and returns only CookieError, for any input', async () => {
+          const p = make();
+          const prefix = mode === 'sign' ? 's1.' : 'e1.';
+          await fc.assert(
+            fc.asyncProperty(
+              fc.oneof(
+                fc.string(),
+                fc.string({ unit: 'binary' }).map((s) => prefix + s),
+                fc.base64String().map((s) => prefix + s.replace(/=+$/, '')),
+                fc.anything(),
+              ),
+              async (input) => {
+                const result = await p.unprotect(input as string);
+                expect(result.success).to.equal(false);
+                if (!result.success) expect(result.error).to.be.instanceOf(CookieError);
+              },
+            ),
+            { numRuns: 200 },
+          );
+        });
+      });
+
+      describe('size', () => {
+        it('checks name + protected value against 4096 bytes after protection', async () => {
+          const p = make([KEY_A], 'sid');
+          // The largest text that fits makes a value of exactly 4096 - 3 bytes.
+          const fits = mode === 'sign' ? 3022 : 3027;
+          const wire = await p.protect('a'.repeat(fits));
+          expect('sid'.length + wire.length).to.equal(4096);
+          const error = await expectRejects(p.protect('a'.repeat(fits + 1)));
+          expect(error).to.be.instanceOf(CookieValidationError);
+          expect(
+            (error as CookieValidationError).issues.map((i) => [i.path, i.code]),
+          ).to.deep.equal([[['value'], 'name_value_too_long']]);
+        });
+
+        it('refuses a text with a lone surrogate', async () => {
+          const error = await expectRejects(make().protect('a\uD800'));
+          expect(
+            (error as CookieValidationError).issues.map((i) => [i.path, i.code]),
+          ).to.deep.equal([[['value'], 'value_encoding']]);
+        });
+      });
+
+      describe('key cache', () => {
+        it('derives each key once per protector, not once per call', async () => {
+          const subtle = globalThis.crypto.subtle;
+          const original = subtle.importKey;
+          let imports = 0;
+          subtle.importKey = function (this: SubtleCrypto, ...args: unknown[]) {
+            imports++;
+            return Reflect.apply(original, this, args);
+          } as typeof original;
+          try {
+            const p = make([KEY_A, KEY_C]);
+            for (let i = 0; i < 5; i++) await p.unprotect(await p.protect(`v${i}`));
+          } finally {
+            Reflect.deleteProperty(subtle, 'importKey');
+          }
+          expect(subtle.importKey).to.equal(original);
+          expect(imports).to.equal(2);
+        });
+      });
+    });
+  }
+
+  describe('confidentiality', () => {
+    const secret = 'user-42-card-4111111111111111';
+
+    /** Every reading of a wire value a curious client could try. */
+    function readings(wire: string): string[] {
+      const out = [wire, decodeURIComponent(wire)];
+      for (const piece of [wire, wire.slice(3), ...wire.slice(3).split('.')]) {
+        for (let skip = 0; skip < 4; skip++) {
+          const bytes = Buffer.from(piece.slice(skip), 'base64url');
+          out.push(bytes.toString('utf8'), bytes.toString('latin1'));
+        }
+      }
+      return out;
+    }
+
+    it('a sealed value contains the plaintext in no decoding', async () => {
+      const p = createProtector({ name: 'sid', mode: 'seal', keys: [KEY_A] });
+      for (let i = 0; i < 20; i++) {
+        const wire = await p.protect(secret);
+        for (const reading of readings(wire)) expect(reading).not.to.include(secret);
+      }
+    });
+
+    it('a signed value is readable, which is why the check above can fail', async () => {
+      const p = createProtector({ name: 'sid', mode: 'sign', keys: [KEY_A] });
+      const wire = await p.protect(secret);
+      expect(readings(wire).some((reading) => reading.includes(secret))).to.equal(true);
+    });
+  });
+
+  describe('fixed vectors (format 1)', () => {
+    interface Vector {
+      mode: ProtectMode;
+      name: string;
+      keys: ({ utf8: string } | { hex: string })[];
+      nonce?: string;
+      text: string;
+      now: number;
+      wire: string;
+    }
+    const { vectors } = JSON.parse(
+      readFileSync(new URL('./fixtures/protect-vectors.json', import.meta.url), 'utf8'),
+    ) as { vectors: Vector[] };
+    const keyOf = (k: Vector['keys'][number]): ProtectKey =>
+      'utf8' in k ? k.utf8 : new Uint8Array(Buffer.from(k.hex, 'hex'));
+    const secretOf = (k: Vector['keys'][number]): Buffer =>
+      'utf8' in k ? Buffer.from(k.utf8, 'utf8') : Buffer.from(k.hex, 'hex');
+
+    it('covers both modes', () => {
+      expect(vectors.filter((v) => v.mode === 'sign')).to.have.length.greaterThan(1);
+      expect(vectors.filter((v) => v.mode === 'seal')).to.have.length.greaterThan(1);
+    });
+
+    for (const v of [...vectors]) {
+      describe(`${v.mode} ${JSON.stringify(v.name)} ${JSON.stringify(v.text)}`, () => {
+        const options = { name: v.name, mode: v.mode, keys: v.keys.map(keyOf), now: () => v.now };
+
+        it('is re-created byte for byte', async () => {
+          const nonce = Buffer.from(v.nonce ?? '', 'hex');
+          const p = createProtectorWithNonces(options, () => new Uint8Array(nonce));
+          expect(await p.protect(v.text)).to.equal(v.wire);
+        });
+
+        it('reads back', async () => {
+          const result = await createProtector(options).unprotect(v.wire);
+          expect(result).to.deep.equal({
+            success: true,
+            text: v.text,
+            issuedAt: new Date(Math.floor(v.now / 1000) * 1000),
+            renew: false,
+          });
+        });
+
+        it('verifies with an independent node:crypto reading of the documented format', () => {
+          const secret = secretOf(v.keys[0]!);
+          const hkdf = (info: string, length: number) =>
+            Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), info, length));
+          const name = Buffer.from(v.name, 'utf8');
+          const nameTag = createHash('sha256').update(name).digest().subarray(0, 2);
+          const kid = hkdf('cookiesmith/v1 key-id', 4);
+          const iat = Buffer.alloc(6);
+          iat.writeUIntBE(Math.floor(v.now / 1000), 0, 6);
+          const payload = Buffer.from(v.text, 'utf8');
+          if (v.mode === 'sign') {
+            expect(v.wire.startsWith('s1.')).to.equal(true);
+            const [bodyText, macText] = v.wire.slice(3).split('.');
+            const body = Buffer.from(bodyText!, 'base64url');
+            expect(body).to.deep.equal(Buffer.concat([kid, nameTag, iat, payload]));
+            const mac = createHmac('sha256', hkdf('cookiesmith/v1 sign', 32))
+              .update(Buffer.concat([Buffer.from('cookiesmith/s1\0'), name, Buffer.of(0), body]))
+              .digest();
+            expect(macText).to.equal(mac.toString('base64url'));
+          } else {
+            expect(v.wire.startsWith('e1.')).to.equal(true);
+            const data = Buffer.from(v.wire.slice(3), 'base64url');
+            expect(data.subarray(0, 6)).to.deep.equal(Buffer.concat([kid, nameTag]));
+            const iv = data.subarray(6, 18);
+            expect(iv.toString('hex')).to.equal(v.nonce);
+            const decipher = createDecipheriv('aes-256-gcm', hkdf('cookiesmith/v1 seal', 32), iv);
+            decipher.setAAD(
+              Buffer.concat([
+                Buffer.from('cookiesmith/e1\0'),
+                name,
+                Buffer.of(0),
+                data.subarray(0, 6),
+              ]),
+            );
+            decipher.setAuthTag(data.subarray(-16));
+            const plain = Buffer.concat([
+              decipher.update(data.subarray(18, -16)),
+              decipher.final(),
+            ]);
+            expect(plain).to.deep.equal(Buffer.concat([iat, payload]));
+          }
+        });
+      });
+    }
+  });
+
+  describe('portability', () => {
+    it('uses no Node-only API in src/protect.ts', () => {
+      const source = readFileSync(new URL('../src/protect.ts', import.meta.url), 'utf8')
+        .split('\n')
+        .filter((line) => !/^\s*(\*|\/\/|\/\*\*)/.test(line))
+        .join('\n');
+      expect(source).not.to.match(/from ['"]node:|require\(|\bBuffer\b|\bprocess\./);
+    });
+  });
+});
