@@ -1,3 +1,5 @@
+export type { CookieJarCache } from './adapters/cache-control.js';
+export type { CookieJarTarget, HeadersLike, ServerResponseLike } from './adapters/targets.js';
 export {
   Cookie,
   type CookieChanges,
@@ -11,6 +13,27 @@ export {
   type PriorityInput,
   type SameSiteInput,
 } from './cookie-builder.js';
+export {
+  COOKIE_PREFIXES,
+  type CombinedPrefix,
+  CookiePolicy,
+  type CookiePolicyConfig,
+  CookiePolicyConflictError,
+  type CookiePolicyDefinition,
+  type CookiePolicyRequirements,
+  type CookiePolicyRule,
+  cookiePolicyRequirementsSchema,
+  cookiePolicySchema,
+  type PolicyFitsName,
+  type RequiredPrefix,
+} from './cookie-policy.js';
+export {
+  type CookieDeleteOptions,
+  type CookieJarHeader,
+  type CookieJarHeaderName,
+  CookieJarResponse,
+  type CookieJarResponseOptions,
+} from './cookie-jar-response.js';
 export type { CookieEncoding } from './encoding.js';
 export {
   CookieError,

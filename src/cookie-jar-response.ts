@@ -1,0 +1,423 @@
+import { z } from 'zod';
+import {
+  type CookieJarCache,
+  cacheControlFor,
+  JAR_CACHE_MODES,
+  PAST_EXPIRES,
+} from './adapters/cache-control.js';
+import { type CookieJarTarget, writeOutput } from './adapters/targets.js';
+import { Cookie } from './cookie.js';
+import { CookieBuilder } from './cookie-builder.js';
+import { type CookieIssue, CookieValidationError } from './errors.js';
+import { type CookieAttributes, type CookieProfile, toCookieIssues } from './schema.js';
+
+/** The name of a header a jar emits. */
+export type CookieJarHeaderName = 'Set-Cookie' | 'Cache-Control' | 'Expires';
+
+/** One header line as a frozen `[name, value]` pair. */
+export type CookieJarHeader = readonly [name: CookieJarHeaderName, value: string];
+
+const SOURCE = 'cookiesmith CookieJarResponse';
+
+const optionsSchema = z.strictObject({
+  cache: z.enum(JAR_CACHE_MODES as [CookieJarCache, ...CookieJarCache[]]).optional(),
+  http10Expires: z.boolean().optional(),
+});
+
+/**
+ * Options of `new CookieJarResponse(options)`.
+ * - `cache` (default `'private'`): the cache directives sent with the cookies (RFC 2109 §4.2.3);
+ *   `'off'` sends none.
+ * - `http10Expires` (default `true`): also send `Expires` in the past for HTTP/1.0 caches.
+ */
+export type CookieJarResponseOptions = z.input<typeof optionsSchema>;
+
+/** The scope of the cookie `delete()` removes: it must match the scope the cookie was set with. */
+export interface CookieDeleteOptions {
+  /** The Domain the cookie was set with (RFC 6265 §4.1.2.3); absent for a host-only cookie. */
+  readonly domain?: string;
+  /** The Path the cookie was set with (RFC 6265 §4.1.2.4). */
+  readonly path?: string;
+  /** True when the cookie was set Partitioned (CHIPS): the partitioned one is a different cookie. */
+  readonly partitioned?: boolean;
+  /** The profile of the removal line: `'rfc6265'` for a Domain without a leading dot. */
+  readonly profile?: CookieProfile;
+}
+
+const DELETE_KEYS: ReadonlySet<string> = new Set(['domain', 'path', 'partitioned', 'profile']);
+
+/** Settings shared, unchanged, by a jar and every jar derived from it. */
+interface Settings {
+  readonly cache: CookieJarCache;
+  readonly http10Expires: boolean;
+  readonly cacheControl: string | undefined;
+  readonly expires: string | undefined;
+  readonly cacheHeaders: readonly CookieJarHeader[];
+}
+
+/** Reads and checks the options once; every jar derived from this one shares the result. */
+function settingsFrom(options: unknown): Settings {
+  let parsed: ReturnType<typeof optionsSchema.safeParse>;
+  try {
+    parsed = optionsSchema.safeParse(options ?? {});
+  } catch (cause) {
+    throw new CookieValidationError(undefined, [
+      {
+        path: [],
+        code: 'invalid_type',
+        message: `CookieJarResponse options could not be read: ${String(cause)}`,
+        source: SOURCE,
+      },
+    ]);
+  }
+  if (!parsed.success) {
+    throw new CookieValidationError(undefined, toCookieIssues(parsed.error), parsed.error);
+  }
+  const cache = parsed.data.cache ?? 'private';
+  const http10Expires = parsed.data.http10Expires ?? true;
+  const cacheControl = cacheControlFor(cache);
+  // RFC 2109 §4.2.3: an Expires long in the past for HTTP/1.0 caches, which ignore Cache-Control
+  const expires = cacheControl !== undefined && http10Expires ? PAST_EXPIRES : undefined;
+  const cacheHeaders: CookieJarHeader[] = [];
+  if (cacheControl !== undefined) cacheHeaders.push(Object.freeze(['Cache-Control', cacheControl]));
+  if (expires !== undefined) cacheHeaders.push(Object.freeze(['Expires', expires]));
+  return Object.freeze({
+    cache,
+    http10Expires,
+    cacheControl,
+    expires,
+    cacheHeaders: Object.freeze(cacheHeaders),
+  });
+}
+
+/**
+ * A cookie's identity in a browser's store: name, domain, path and partition (6265bis §5.7
+ * step 23; CHIPS). A Domain's leading dot is ignored by browsers (RFC 6265 §5.2.3), so
+ * `.example.com` and `example.com` name the same cookie; an absent Path is its own scope (the
+ * default-path of the request).
+ */
+function identityOf(cookie: Cookie): string {
+  const domain = cookie.domain === undefined ? '' : cookie.domain.replace(/^\./, '');
+  return `${cookie.name}\n${domain}\n${cookie.path ?? ''}\n${cookie.partitioned ? 1 : 0}`;
+}
+
+/**
+ * The writes of a family of jars, in order, shared by all of them: a jar is a prefix of the log
+ * (its `length`). Appending at the end serves the newest jar without copying; an older jar that
+ * is added to again copies its prefix first.
+ */
+class Log {
+  readonly cookies: Cookie[] = [];
+  /** Number of distinct identities among `cookies[0..i]`. */
+  readonly distinct: number[] = [];
+  /** Log positions of each name, ascending. */
+  readonly byName = new Map<string, number[]>();
+  readonly #seen = new Set<string>();
+
+  push(cookie: Cookie): void {
+    const at = this.cookies.length;
+    this.cookies.push(cookie);
+    this.#seen.add(identityOf(cookie));
+    this.distinct.push(this.#seen.size);
+    const positions = this.byName.get(cookie.name);
+    if (positions === undefined) this.byName.set(cookie.name, [at]);
+    else positions.push(at);
+  }
+
+  static copyOf(log: Log, length: number): Log {
+    const copy = new Log();
+    for (let i = 0; i < length; i++) copy.push(log.cookies[i] as Cookie);
+    return copy;
+  }
+}
+
+/** Position of the last entry of `positions` below `length`, or -1. */
+function lastBelow(positions: readonly number[] | undefined, length: number): number {
+  if (positions === undefined) return -1;
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((positions[mid] as number) < length) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? -1 : (positions[lo - 1] as number);
+}
+
+interface State {
+  readonly settings: Settings;
+  readonly log: Log;
+  readonly length: number;
+}
+
+// Hands a prepared state to the constructor without widening its public signature.
+let pending: State | undefined;
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+const NO_HEADERS: readonly never[] = Object.freeze([]);
+
+/**
+ * The cookies of one response, immutable: `add`, `sendCookie` and `delete` return a new jar.
+ * A cookie with the same identity (name, domain, path, partitioned) as an earlier one replaces
+ * it and keeps the earlier one's position; otherwise cookies stay in the order they were added.
+ * The jar emits one `Set-Cookie` line per cookie and, while it holds any cookie, the cache
+ * directives that keep a per-user response out of shared caches (RFC 2109 §4.2.3).
+ *
+ * @example
+ * const jar = new CookieJarResponse()
+ *   .sendCookie('sid', token, { path: '/', secure: true, httpOnly: true, maxAge: 3600 })
+ *   .delete('legacy', { path: '/' });
+ * jar.writeTo(res); // Set-Cookie ×2, Cache-Control: private, no-cache="set-cookie", Expires: 1970
+ */
+export class CookieJarResponse {
+  readonly #settings: Settings;
+  readonly #log: Log;
+  readonly #length: number;
+  #cookies: readonly Cookie[] | undefined;
+  #setCookie: readonly string[] | undefined;
+  #headers: readonly CookieJarHeader[] | undefined;
+
+  /**
+   * Starts an empty jar.
+   * @throws {CookieValidationError} when an option is unknown or has the wrong value.
+   * @example new CookieJarResponse({ cache: 'no-store' })
+   */
+  constructor(options?: CookieJarResponseOptions) {
+    if (pending !== undefined) {
+      const state = pending;
+      pending = undefined;
+      this.#settings = state.settings;
+      this.#log = state.log;
+      this.#length = state.length;
+    } else {
+      this.#settings = settingsFrom(options);
+      this.#log = new Log();
+      this.#length = 0;
+    }
+    Object.freeze(this);
+  }
+
+  /**
+   * Returns a new jar holding `cookie` as well; a `CookieBuilder` is built first. A cookie with
+   * the same name, domain, path and partitioned replaces the earlier one in its position.
+   * @throws {CookieValidationError} when the builder does not build, or the argument is not a cookie.
+   * @example jar.add(Cookie.builder('theme', 'dark').path('/').maxAge({ days: 30 }))
+   */
+  add<N extends string>(cookie: Cookie | CookieBuilder<N>): CookieJarResponse {
+    if (cookie instanceof Cookie) return this.#append(cookie);
+    if (cookie instanceof CookieBuilder) return this.#append(cookie.build());
+    throw new CookieValidationError(undefined, [
+      {
+        path: [],
+        code: 'invalid_type',
+        message: 'add() takes a Cookie or a CookieBuilder',
+        source: SOURCE,
+      },
+    ]);
+  }
+
+  /**
+   * The seed's "send a cookie": returns a new jar holding the cookie `name=value` with the given
+   * attributes (the seed's parameters in camelCase — `comment`, `domain`, `path`, `secure`,
+   * `version`, `maxAge`, `httpOnly` — plus `expires`, `sameSite`, `partitioned`, `priority`,
+   * `encoding`, `profile`, `extensions`).
+   * @throws {CookieValidationError} listing every problem, as `Cookie.from` does.
+   * @example jar.sendCookie('sid', token, { domain: '.example.com', path: '/', secure: true, maxAge: 3600, httpOnly: true })
+   */
+  sendCookie(name: string, value: string, options?: CookieAttributes): CookieJarResponse {
+    return this.#append(Cookie.from(configOf(name, value, options)));
+  }
+
+  /**
+   * Returns a new jar holding the cookie that deletes `name` in the given scope: empty value,
+   * `Max-Age=0`, `Expires` in 1970, the same Domain, Path and Partitioned, plus what the name's
+   * prefix needs for a browser to accept it (`__Host-` → Secure and `Path=/`, `__Secure-` →
+   * Secure, `__Http-` → Secure and HttpOnly). The scope must be the one the cookie was set with
+   * (RFC 6265 §3.1), or the browser keeps it.
+   * @throws {CookieValidationError} when the scope is invalid.
+   * @example jar.delete('sid', { domain: '.example.com', path: '/' })
+   */
+  delete(name: string, options?: CookieDeleteOptions): CookieJarResponse {
+    return this.#append(removalOf(name, options).build());
+  }
+
+  /** Every cookie enters the jar here; a policy check belongs here too. */
+  #append(cookie: Cookie): CookieJarResponse {
+    let log = this.#log;
+    if (this.#length !== log.cookies.length) log = Log.copyOf(log, this.#length);
+    log.push(cookie);
+    pending = { settings: this.#settings, log, length: this.#length + 1 };
+    return new CookieJarResponse();
+  }
+
+  /** The number of cookies the jar sends: distinct identities, a replaced cookie counts once. */
+  get size(): number {
+    return this.#length === 0 ? 0 : (this.#log.distinct[this.#length - 1] as number);
+  }
+
+  /**
+   * The cookie named `name` written last (a removal cookie after `delete`), or `undefined`.
+   * Several cookies may share a name on different paths or domains; `cookies()` lists them all.
+   */
+  get(name: string): Cookie | undefined {
+    const at = lastBelow(this.#log.byName.get(name), this.#length);
+    return at === -1 ? undefined : this.#log.cookies[at];
+  }
+
+  /** True when the jar holds a cookie named `name`, including a removal cookie. */
+  has(name: string): boolean {
+    return lastBelow(this.#log.byName.get(name), this.#length) !== -1;
+  }
+
+  /** The cookies in insertion order (a replaced cookie keeps its first position); frozen. */
+  cookies(): readonly Cookie[] {
+    if (this.#cookies === undefined) {
+      const byIdentity = new Map<string, Cookie>();
+      for (let i = 0; i < this.#length; i++) {
+        const cookie = this.#log.cookies[i] as Cookie;
+        byIdentity.set(identityOf(cookie), cookie);
+      }
+      this.#cookies = Object.freeze([...byIdentity.values()]);
+    }
+    return this.#cookies;
+  }
+
+  /** Iterates over the cookies in insertion order. */
+  [Symbol.iterator](): IterableIterator<Cookie> {
+    return this.cookies()[Symbol.iterator]();
+  }
+
+  /**
+   * The `Set-Cookie` values, one per cookie, never comma-joined (RFC 6265 §3, RFC 9110 §5.3);
+   * frozen and computed once.
+   */
+  setCookieHeaders(): readonly string[] {
+    if (this.#setCookie === undefined) {
+      this.#setCookie = Object.freeze(this.cookies().map(String));
+    }
+    return this.#setCookie;
+  }
+
+  /**
+   * The cache headers the jar sends with its cookies, by the `cache` option — by default
+   * `Cache-Control: private, no-cache="set-cookie"` and `Expires: Thu, 01 Jan 1970 00:00:00
+   * GMT` (RFC 2109 §4.2.3). Empty when the jar is empty or `cache` is `'off'`.
+   */
+  cacheHeaders(): readonly CookieJarHeader[] {
+    return this.#length === 0 ? NO_HEADERS : this.#settings.cacheHeaders;
+  }
+
+  /** Every header to send as frozen `[name, value]` pairs, Set-Cookie first; empty for an empty jar. */
+  headers(): readonly CookieJarHeader[] {
+    if (this.#headers === undefined) {
+      const pairs: CookieJarHeader[] = this.setCookieHeaders().map((line) =>
+        Object.freeze(['Set-Cookie', line] as const),
+      );
+      pairs.push(...this.cacheHeaders());
+      this.#headers = Object.freeze(pairs);
+    }
+    return this.#headers;
+  }
+
+  /**
+   * Writes the jar onto a Node `http.ServerResponse` (Express `res`, Koa `ctx.res`, Fastify
+   * `reply.raw`) or a WHATWG `Headers` (`c.res.headers` in Hono, a `Response`'s headers) and
+   * returns the target. Set-Cookie lines are appended to those already there; `Cache-Control`
+   * is merged (the application's directives stay, `public` goes, no directive twice, the
+   * stricter of two wins) and `Expires` is replaced. An empty jar writes nothing.
+   * @throws {CookieError} `headers_sent` when the response has already sent its headers,
+   *   `invalid_target` for anything else than a response or `Headers`, `headers_immutable`
+   *   when the `Headers` refuse changes (a `Response` from `fetch()`).
+   * @example app.get('/', (req, res) => { jar.writeTo(res).send('ok'); });
+   */
+  writeTo<T extends CookieJarTarget>(target: T): T {
+    writeOutput(target, {
+      setCookie: this.setCookieHeaders(),
+      cacheControl: this.#settings.cacheControl,
+      expires: this.#settings.expires,
+    });
+    return target;
+  }
+
+  /**
+   * A new WHATWG `Headers` holding the jar's headers (one `set-cookie` entry per cookie), to
+   * pass to `new Response(body, { headers })`.
+   */
+  toHeaders(): Headers {
+    const headers = new Headers();
+    for (const [name, value] of this.headers()) headers.append(name, value);
+    return headers;
+  }
+
+  /** Readable form for `console.log` and `util.inspect`. */
+  [INSPECT](): string {
+    const lines = this.setCookieHeaders().map((line) => `  Set-Cookie: ${line}`);
+    return `CookieJarResponse(${this.size}) {${lines.length === 0 ? '' : `\n${lines.join('\n')}\n`}}`;
+  }
+}
+
+function invalid(path: (string | number)[], message: string): CookieValidationError {
+  const issue: CookieIssue = { path, code: 'invalid_type', message, source: SOURCE };
+  return new CookieValidationError(undefined, [issue]);
+}
+
+/** The config `sendCookie` validates: name, value and the options, which may not rename it. */
+function configOf(
+  name: string,
+  value: string,
+  options: unknown,
+): Parameters<typeof Cookie.from>[0] {
+  if (options === undefined) return { name, value };
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw invalid([], 'sendCookie() options must be an object of cookie attributes');
+  let copy: Record<string, unknown>;
+  try {
+    copy = { ...(options as Record<string, unknown>) };
+  } catch (cause) {
+    throw invalid([], `sendCookie() options could not be read: ${String(cause)}`);
+  }
+  const issues: CookieIssue[] = [];
+  for (const key of ['name', 'value'] as const) {
+    if (Object.hasOwn(copy, key)) {
+      issues.push({
+        path: [key],
+        code: 'unknown_key',
+        message: `"${key}" is an argument of sendCookie(name, value, options), not an option`,
+        source: SOURCE,
+      });
+    }
+  }
+  if (issues.length > 0) throw new CookieValidationError(name, issues);
+  return { ...copy, name, value } as Parameters<typeof Cookie.from>[0];
+}
+
+/** The builder of the cookie that deletes `name` in the given scope. */
+function removalOf(name: string, options: unknown): CookieBuilder<string> {
+  let builder = new CookieBuilder<string>(name, '');
+  if (options === undefined) return builder.removal();
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw invalid([], 'delete() options must be an object: { domain, path, partitioned, profile }');
+  let scope: Record<string, unknown>;
+  try {
+    scope = { ...(options as Record<string, unknown>) };
+  } catch (cause) {
+    throw invalid([], `delete() options could not be read: ${String(cause)}`);
+  }
+  const unknown = Object.keys(scope).filter((key) => !DELETE_KEYS.has(key));
+  if (unknown.length > 0) {
+    throw new CookieValidationError(
+      typeof name === 'string' ? name : undefined,
+      unknown.map((key) => ({
+        path: [key],
+        code: 'unknown_key' as const,
+        message: `"${key}" is not a delete() option; give domain, path, partitioned or profile`,
+        source: SOURCE,
+      })),
+    );
+  }
+  if (scope.domain !== undefined) builder = builder.domain(scope.domain as string);
+  if (scope.path !== undefined) builder = builder.path(scope.path as string);
+  if (scope.partitioned !== undefined) builder = builder.partitioned(scope.partitioned as boolean);
+  if (scope.profile !== undefined) builder = builder.profile(scope.profile as CookieProfile);
+  // removal() adds what the prefix needs (Secure, HttpOnly, Path=/), so the browser accepts it
+  return builder.removal();
+}
