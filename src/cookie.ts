@@ -10,6 +10,7 @@ import {
   cookieConfigSchema,
   MAX_LIFETIME_SECONDS,
   type ParsedCookieConfig,
+  parseConfigFast,
   RULE_SOURCES,
   type SameSite,
   toCookieIssues,
@@ -49,7 +50,7 @@ export type CookieResult =
 const EMPTY: readonly never[] = Object.freeze([]);
 const TOKEN = Symbol('Cookie');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-let create: (props: CookieProps, header: string) => Cookie;
+let create: (data: ParsedCookieConfig) => Cookie;
 
 /**
  * An HTTP cookie as an immutable, always-valid value object. Create one with
@@ -98,33 +99,62 @@ export class Cookie {
   readonly #header: string;
 
   static {
-    create = (props, header) => new Cookie(TOKEN, props, header);
+    create = (data) => new Cookie(TOKEN, data);
   }
 
-  private constructor(token: typeof TOKEN, props: CookieProps, header: string) {
+  private constructor(token: typeof TOKEN, data: ParsedCookieConfig) {
     if (token !== TOKEN) {
       throw new CookieError('use Cookie.from, Cookie.builder or Cookie.parse', {
         code: 'private_constructor',
       });
     }
-    this.name = props.name;
-    this.value = props.value;
-    if (props.comment !== undefined) this.comment = props.comment;
-    if (props.domain !== undefined) this.domain = props.domain;
-    if (props.path !== undefined) this.path = props.path;
-    this.secure = props.secure;
-    this.httpOnly = props.httpOnly;
-    if (props.version !== undefined) this.version = props.version;
-    if (props.maxAge !== undefined) this.maxAge = props.maxAge;
-    if (props.sameSite !== undefined) this.sameSite = props.sameSite;
-    this.partitioned = props.partitioned;
-    if (props.priority !== undefined) this.priority = props.priority;
-    this.encoding = props.encoding;
-    this.profile = props.profile;
-    if (props.extensions !== undefined) this.extensions = props.extensions;
-    this.#expires = props.expires?.getTime();
+    const profile = data.profile ?? 'rfc2109';
+    const encoding = data.encoding ?? 'uri';
+    this.name = data.name;
+    this.value = data.value;
+    if (data.comment !== undefined) this.comment = data.comment;
+    if (data.domain !== undefined) {
+      let domain = data.domain.toLowerCase();
+      // RFC 6265 §4.1.2.3 / 6265bis §5.6.3: the leading dot is ignored, so it is not sent
+      if (profile === 'rfc6265' && domain.charCodeAt(0) === 46) domain = domain.slice(1);
+      this.domain = domain;
+    }
+    if (data.path !== undefined) this.path = data.path;
+    this.secure = data.secure === true;
+    this.httpOnly = data.httpOnly === true;
+    // Seed: "If not specified, this will be set to 1" (RFC 2109 profile only)
+    if (profile === 'rfc2109') this.version = data.version ?? 1;
+    if (data.maxAge !== undefined) this.maxAge = data.maxAge;
+    if (data.sameSite !== undefined) this.sameSite = data.sameSite;
+    this.partitioned = data.partitioned === true;
+    if (data.priority !== undefined) this.priority = data.priority;
+    this.encoding = encoding;
+    this.profile = profile;
+    if (data.extensions !== undefined && data.extensions.length > 0) {
+      this.extensions = Object.freeze(
+        data.extensions.map((e) =>
+          Object.freeze(
+            e.value === undefined ? { name: e.name } : { name: e.name, value: e.value },
+          ),
+        ),
+      );
+    }
+    // The header carries whole seconds; keep the same precision so equals() and toJSON agree.
+    this.#expires =
+      data.expires === undefined ? undefined : Math.floor(data.expires.getTime() / 1000) * 1000;
+    const encoded = encodeValue(this.value, encoding);
+    if (!encoded.ok) {
+      throw new CookieError(
+        `internal: value of ${quote(this.name)} passed validation but cannot be encoded`,
+      );
+    }
+    const header = serializeCookie(this, encoded.wire);
+    // Every byte of an emitted header is printable ASCII: a last guard against injection.
+    if (!PRINTABLE.test(header)) {
+      throw new CookieError(`internal: header of ${quote(this.name)} is not printable ASCII`);
+    }
     this.#header = header;
-    this.warnings = warningsOf(props);
+    this.warnings = warningsOf(this);
     Object.freeze(this);
   }
 
@@ -148,6 +178,8 @@ export class Cookie {
   static safeFrom(config: unknown): CookieResult {
     let parsed: ReturnType<typeof cookieConfigSchema.safeParse>;
     try {
+      const fast = parseConfigFast(config);
+      if (fast !== undefined) return { success: true, cookie: fromParsed(fast) };
       parsed = cookieConfigSchema.safeParse(config);
     } catch (cause) {
       return failure(nameOf(config), [
@@ -276,125 +308,83 @@ function nameOf(config: unknown): string | undefined {
   }
 }
 
-// Every byte of an emitted header is printable ASCII: a last guard against injection.
 const PRINTABLE = /^[\x20-\x7E]*$/;
 
 function fromParsed(data: ParsedCookieConfig): Cookie {
-  const profile = data.profile ?? 'rfc2109';
-  const encoding = data.encoding ?? 'uri';
-  let domain = data.domain?.toLowerCase();
-  // RFC 6265 §4.1.2.3 / 6265bis §5.6.3: the leading dot is ignored, so it is not sent
-  if (domain !== undefined && profile === 'rfc6265' && domain.startsWith('.'))
-    domain = domain.slice(1);
-  const props: Mutable<CookieProps> = {
-    name: data.name,
-    value: data.value,
-    secure: data.secure === true,
-    httpOnly: data.httpOnly === true,
-    partitioned: data.partitioned === true,
-    encoding,
-    profile,
-  };
-  if (data.comment !== undefined) props.comment = data.comment;
-  if (domain !== undefined) props.domain = domain;
-  if (data.path !== undefined) props.path = data.path;
-  // Seed: "If not specified, this will be set to 1" (RFC 2109 profile only)
-  if (profile === 'rfc2109') props.version = data.version ?? 1;
-  if (data.maxAge !== undefined) props.maxAge = data.maxAge;
-  // The header carries whole seconds; keep the same precision so equals() and toJSON agree.
-  if (data.expires !== undefined)
-    props.expires = new Date(Math.floor(data.expires.getTime() / 1000) * 1000);
-  if (data.sameSite !== undefined) props.sameSite = data.sameSite;
-  if (data.priority !== undefined) props.priority = data.priority;
-  if (data.extensions !== undefined && data.extensions.length > 0) {
-    props.extensions = Object.freeze(
-      data.extensions.map((e) =>
-        Object.freeze(e.value === undefined ? { name: e.name } : { name: e.name, value: e.value }),
-      ),
-    );
-  }
-  const encoded = encodeValue(props.value, encoding);
-  if (!encoded.ok)
-    throw new CookieError(
-      `internal: value of ${quote(props.name)} passed validation but cannot be encoded`,
-    );
-  const header = serializeCookie(props, encoded.wire);
-  if (!PRINTABLE.test(header))
-    throw new CookieError(`internal: header of ${quote(props.name)} is not printable ASCII`);
-  return create(props, header);
+  return create(data);
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+const WARNINGS: readonly CookieWarning[] = [
+  {
+    code: 'lifetime_capped',
+    path: ['maxAge'],
+    message: `maxAge is more than 400 days (${MAX_LIFETIME_SECONDS} s); browsers cap the lifetime at 400 days, so refresh the cookie before then`,
+    source: RULE_SOURCES.lifetime,
+  },
+  {
+    code: 'lifetime_capped',
+    path: ['expires'],
+    message:
+      'expires is more than 400 days ahead; browsers cap it at 400 days, so refresh the cookie before then',
+    source: RULE_SOURCES.lifetime,
+  },
+  {
+    code: 'expires_past',
+    path: ['expires'],
+    message:
+      'expires is in the past, so browsers delete the cookie at once; use removal() when that is the intent',
+    source: 'RFC 6265 §4.1.2.1',
+  },
+  {
+    code: 'same_site_absent',
+    path: ['sameSite'],
+    message:
+      'sameSite is not set: Chromium treats the cookie as Lax, other browsers as None; set it explicitly',
+    source: 'draft-ietf-httpbis-rfc6265bis §5.6.7',
+  },
+  {
+    code: 'comment_ignored',
+    path: ['comment'],
+    message:
+      'browsers ignore Comment (RFC 2109 is historic); it documents the cookie for people reading headers only',
+    source: RULE_SOURCES.legacy,
+  },
+  {
+    code: 'priority_chromium_only',
+    path: ['priority'],
+    message: 'Priority is honoured by Chromium only; Firefox and Safari ignore it',
+    source: RULE_SOURCES.priority,
+  },
+  {
+    code: 'partitioned_support',
+    path: ['partitioned'],
+    message:
+      'Partitioned is supported by Chromium 114+ and Firefox 131+; Safari ignores it, so the cookie is unpartitioned there',
+    source: RULE_SOURCES.partitioned,
+  },
+].map((w) => Object.freeze({ ...w, path: Object.freeze(w.path) }) as CookieWarning);
 
-function warningsOf(props: CookieProps): readonly CookieWarning[] {
-  let warnings: CookieWarning[] | undefined;
-  const add = (w: CookieWarning) => {
-    if (warnings === undefined) warnings = [];
-    warnings.push(Object.freeze(w));
-  };
+// Warnings are constants, so each combination is one shared frozen array.
+const warningSets = new Map<number, readonly CookieWarning[]>();
+
+function warningsOf(props: Cookie): readonly CookieWarning[] {
+  let mask = 0;
   const removal = props.maxAge === 0;
-  if (props.maxAge !== undefined && props.maxAge > MAX_LIFETIME_SECONDS) {
-    add({
-      code: 'lifetime_capped',
-      path: ['maxAge'],
-      message: `maxAge is ${props.maxAge} s; browsers cap a lifetime at 400 days (${MAX_LIFETIME_SECONDS} s), so refresh the cookie before then`,
-      source: RULE_SOURCES.lifetime,
-    });
-  }
+  if (props.maxAge !== undefined && props.maxAge > MAX_LIFETIME_SECONDS) mask |= 1;
   if (props.expires !== undefined && !removal) {
     const ms = props.expires.getTime() - Date.now();
-    if (ms > MAX_LIFETIME_SECONDS * 1000) {
-      add({
-        code: 'lifetime_capped',
-        path: ['expires'],
-        message:
-          'expires is more than 400 days ahead; browsers cap it at 400 days, so refresh the cookie before then',
-        source: RULE_SOURCES.lifetime,
-      });
-    } else if (ms <= 0 && props.maxAge === undefined) {
-      add({
-        code: 'expires_past',
-        path: ['expires'],
-        message:
-          'expires is in the past, so browsers delete the cookie at once; use removal() when that is the intent',
-        source: 'RFC 6265 §4.1.2.1',
-      });
-    }
+    if (ms > MAX_LIFETIME_SECONDS * 1000) mask |= 2;
+    else if (ms <= 0 && props.maxAge === undefined) mask |= 4;
   }
-  if (props.sameSite === undefined && !removal) {
-    add({
-      code: 'same_site_absent',
-      path: ['sameSite'],
-      message:
-        'sameSite is not set: Chromium treats the cookie as Lax, other browsers as None; set it explicitly',
-      source: 'draft-ietf-httpbis-rfc6265bis §5.6.7',
-    });
+  if (props.sameSite === undefined && !removal) mask |= 8;
+  if (props.comment !== undefined) mask |= 16;
+  if (props.priority !== undefined) mask |= 32;
+  if (props.partitioned) mask |= 64;
+  if (mask === 0) return EMPTY;
+  let set = warningSets.get(mask);
+  if (set === undefined) {
+    set = Object.freeze(WARNINGS.filter((_, i) => (mask & (1 << i)) !== 0));
+    warningSets.set(mask, set);
   }
-  if (props.comment !== undefined) {
-    add({
-      code: 'comment_ignored',
-      path: ['comment'],
-      message:
-        'browsers ignore Comment (RFC 2109 is historic); it documents the cookie for people reading headers only',
-      source: RULE_SOURCES.legacy,
-    });
-  }
-  if (props.priority !== undefined) {
-    add({
-      code: 'priority_chromium_only',
-      path: ['priority'],
-      message: 'Priority is honoured by Chromium only; Firefox and Safari ignore it',
-      source: RULE_SOURCES.priority,
-    });
-  }
-  if (props.partitioned) {
-    add({
-      code: 'partitioned_support',
-      path: ['partitioned'],
-      message:
-        'Partitioned is supported by Chromium 114+ and Firefox 131+; Safari ignores it, so the cookie is unpartitioned there',
-      source: RULE_SOURCES.partitioned,
-    });
-  }
-  return warnings === undefined ? EMPTY : Object.freeze(warnings);
+  return set;
 }

@@ -40,10 +40,12 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const CTL = /[\x00-\x1F\x7F]/;
 // RFC 6265 §4.1.1: the server grammar is ASCII only
 const NON_ASCII = /[^\x00-\x7F]/;
+const PRINTABLE = /^[\x20-\x7E]*$/;
 // RFC 6265 §4.1.1 av-octet = %x20-3A / %x3C-7E (any CHAR except CTLs or ";")
 const AV_OCTETS = /^[\x20-\x3A\x3C-\x7E]*$/;
 // RFC 6265 §4.1.2.3, RFC 1034 §3.5 + RFC 1123 §2.1: LDH label, 1-63 octets
-const LDH_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const LDH_NAME =
+  /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 // ISO 8601 date or date-time, as accepted for `expires` in JSON configs
 const ISO_DATE =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -124,6 +126,7 @@ function report(
 
 /** CTL and non-ASCII checks shared by every string that reaches the header. */
 function checkChars(ctx: Ctx, field: string, text: string, path?: (string | number)[]): boolean {
+  if (PRINTABLE.test(text)) return true;
   if (CTL.test(text)) {
     const at = text.search(CTL);
     const hex = text.charCodeAt(at).toString(16).padStart(2, '0').toUpperCase();
@@ -166,7 +169,7 @@ function checkAttributeSize(
   return false;
 }
 
-const nameSchema = z.string().superRefine((name, ctx) => {
+function checkName(name: string, ctx: Ctx): void {
   if (!checkChars(ctx, 'name', name)) return;
   if (!TOKEN.test(name)) {
     report(
@@ -187,9 +190,9 @@ const nameSchema = z.string().superRefine((name, ctx) => {
       `name ${quote(name)} begins with "$", which is reserved for RFC 2109 attributes; choose another name`,
     );
   }
-});
+}
 
-const commentSchema = z.string().superRefine((comment, ctx) => {
+function checkComment(comment: string, ctx: Ctx): void {
   if (!checkChars(ctx, 'comment', comment)) return;
   if (!AV_OCTETS.test(comment)) {
     report(
@@ -201,14 +204,13 @@ const commentSchema = z.string().superRefine((comment, ctx) => {
     return;
   }
   checkAttributeSize(ctx, 'comment', quoteComment(comment));
-});
+}
 
-const domainSchema = z.string().superRefine((domain, ctx) => {
+function checkDomain(domain: string, ctx: Ctx): void {
   if (!checkChars(ctx, 'domain', domain)) return;
   if (!checkAttributeSize(ctx, 'domain', domain)) return;
-  const bare = domain.startsWith('.') ? domain.slice(1) : domain;
-  const labels = bare.split('.');
-  if (bare.length === 0 || bare.length > 253 || !labels.every((label) => LDH_LABEL.test(label))) {
+  const bare = domain.charCodeAt(0) === 46 ? domain.slice(1) : domain;
+  if (bare.length === 0 || bare.length > 253 || !LDH_NAME.test(bare)) {
     report(
       ctx,
       'domain_syntax',
@@ -216,9 +218,9 @@ const domainSchema = z.string().superRefine((domain, ctx) => {
       `domain ${quote(domain)} is not a host name: use letters, digits and "-" in dot-separated labels of 1-63 characters, no trailing dot (write an IDN as punycode)`,
     );
   }
-});
+}
 
-const pathSchema = z.string().superRefine((path, ctx) => {
+function checkPath(path: string, ctx: Ctx): void {
   if (!checkChars(ctx, 'path', path)) return;
   if (!checkAttributeSize(ctx, 'path', path)) return;
   if (!path.startsWith('/') || !AV_OCTETS.test(path)) {
@@ -231,7 +233,7 @@ const pathSchema = z.string().superRefine((path, ctx) => {
         : `path ${quote(path)} must start with "/"`,
     );
   }
-});
+}
 
 const durationSchema = z.strictObject({
   days: z.number().nonnegative().optional(),
@@ -244,21 +246,24 @@ function durationSeconds(d: z.output<typeof durationSchema>): number {
   return (d.days ?? 0) * 86400 + (d.hours ?? 0) * 3600 + (d.minutes ?? 0) * 60 + (d.seconds ?? 0);
 }
 
+function checkMaxAge(seconds: number, ctx: Ctx): void {
+  if (!Number.isSafeInteger(seconds) || seconds < 0) {
+    report(
+      ctx,
+      'max_age_integer',
+      SOURCES.maxAge,
+      `maxAge ${quote(seconds)} must be a whole number of seconds ≥ 0 (0 discards the cookie now); it is seconds, not milliseconds`,
+    );
+  }
+}
+
 const maxAgeSchema = z
   .union([z.number(), durationSchema])
   .transform((input) => (typeof input === 'number' ? input : durationSeconds(input)))
-  .superRefine((seconds, ctx) => {
-    if (!Number.isSafeInteger(seconds) || seconds < 0) {
-      report(
-        ctx,
-        'max_age_integer',
-        SOURCES.maxAge,
-        `maxAge ${quote(seconds)} must be a whole number of seconds ≥ 0 (0 discards the cookie now); it is seconds, not milliseconds`,
-      );
-    }
-  });
+  .superRefine(checkMaxAge);
 
-const expiresSchema = z.union([z.date(), z.string(), z.number()]).transform((input, ctx) => {
+/** A `Date` (copied), epoch ms or ISO string as a valid Date with a four-digit year. */
+function toExpires(input: Date | string | number, ctx: Ctx): Date | undefined {
   let date: Date;
   if (input instanceof Date) date = new Date(input.getTime());
   else if (typeof input === 'number') date = new Date(input);
@@ -270,7 +275,7 @@ const expiresSchema = z.union([z.date(), z.string(), z.number()]).transform((inp
       SOURCES.expires,
       `expires ${quote(input)} is not an ISO 8601 date; give a Date, an ISO string or epoch milliseconds`,
     );
-    return z.NEVER;
+    return undefined;
   }
   const year = date.getUTCFullYear();
   if (Number.isNaN(date.getTime()) || year < 1601 || year > 9999) {
@@ -280,52 +285,55 @@ const expiresSchema = z.union([z.date(), z.string(), z.number()]).transform((inp
       SOURCES.expires,
       'expires must be a valid date between the years 1601 and 9999 (an IMF-fixdate has a four-digit year)',
     );
-    return z.NEVER;
+    return undefined;
   }
   return date;
-});
+}
 
-function caseInsensitiveEnum<T extends string>(
+const expiresSchema = z
+  .union([z.date(), z.string(), z.number()])
+  .transform((input, ctx) => toExpires(input, ctx) ?? z.NEVER);
+
+interface EnumField<T extends string> {
+  readonly field: string;
+  readonly byLower: ReadonlyMap<string, T>;
+  readonly values: readonly T[];
+  readonly rule: CookieIssueCode;
+  readonly source: string;
+}
+
+function enumField<T extends string>(
   field: string,
   values: readonly T[],
   rule: CookieIssueCode,
   source: string,
-) {
-  const byLower = new Map(values.map((v) => [v.toLowerCase(), v]));
-  return z.string().transform((input, ctx): T => {
-    const found = byLower.get(input.toLowerCase());
-    if (found !== undefined) return found;
-    report(ctx, rule, source, `${field} ${quote(input)} must be one of ${values.join(', ')}`);
-    return z.NEVER;
-  });
+): EnumField<T> {
+  return { field, values, rule, source, byLower: new Map(values.map((v) => [v.toLowerCase(), v])) };
 }
 
-const sameSiteSchema = caseInsensitiveEnum(
-  'sameSite',
-  SAME_SITE_VALUES,
-  'same_site_value',
-  SOURCES.sameSite,
-);
-const prioritySchema = caseInsensitiveEnum(
-  'priority',
-  PRIORITY_VALUES,
-  'priority_value',
-  SOURCES.priority,
-);
-const encodingSchema = caseInsensitiveEnum(
-  'encoding',
-  COOKIE_ENCODINGS,
-  'encoding_value',
-  'cookiesmith encodings',
-);
-const profileSchema = caseInsensitiveEnum(
-  'profile',
-  PROFILES,
-  'profile_value',
-  'cookiesmith profiles',
-);
+/** Looks a value up case-insensitively; reports and returns `undefined` when it is not one. */
+function lookup<T extends string>(spec: EnumField<T>, input: string, ctx: Ctx): T | undefined {
+  const found = spec.byLower.get(input) ?? spec.byLower.get(input.toLowerCase());
+  if (found === undefined) {
+    report(
+      ctx,
+      spec.rule,
+      spec.source,
+      `${spec.field} ${quote(input)} must be one of ${spec.values.join(', ')}`,
+    );
+  }
+  return found;
+}
 
-const versionSchema = z.number().superRefine((version, ctx) => {
+const SAME_SITE = enumField('sameSite', SAME_SITE_VALUES, 'same_site_value', SOURCES.sameSite);
+const PRIORITY = enumField('priority', PRIORITY_VALUES, 'priority_value', SOURCES.priority);
+const ENCODING = enumField('encoding', COOKIE_ENCODINGS, 'encoding_value', 'cookiesmith encodings');
+const PROFILE = enumField('profile', PROFILES, 'profile_value', 'cookiesmith profiles');
+
+const enumSchema = <T extends string>(spec: EnumField<T>) =>
+  z.string().transform((input, ctx): T => lookup(spec, input, ctx) ?? z.NEVER);
+
+function checkVersion(version: number, ctx: Ctx): void {
   if (!Number.isSafeInteger(version) || version < 0) {
     report(
       ctx,
@@ -334,7 +342,17 @@ const versionSchema = z.number().superRefine((version, ctx) => {
       `version ${quote(version)} must be a non-negative integer`,
     );
   }
-});
+}
+
+const nameSchema = z.string().superRefine(checkName);
+const commentSchema = z.string().superRefine(checkComment);
+const domainSchema = z.string().superRefine(checkDomain);
+const pathSchema = z.string().superRefine(checkPath);
+const versionSchema = z.number().superRefine(checkVersion);
+const sameSiteSchema = enumSchema(SAME_SITE);
+const prioritySchema = enumSchema(PRIORITY);
+const encodingSchema = enumSchema(ENCODING);
+const profileSchema = enumSchema(PROFILE);
 
 const extensionSchema = z
   .strictObject({ name: z.string(), value: z.string().optional() })
@@ -672,3 +690,121 @@ function describeExpected(path: readonly (string | number)[], expected: string):
   if (path.length === 0) return 'an object';
   return expected === 'boolean' ? 'true or false' : `a ${expected}`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Fast path: the same rule functions as the schema, without zod's machinery, for plain configs.
+
+class FailCtx implements Ctx {
+  failed = false;
+  addIssue(): void {
+    this.failed = true;
+  }
+}
+const failCtx = new FailCtx();
+
+/**
+ * Runs the rules of `cookieConfigSchema` on a plain configuration object whose values have
+ * their plain types (no duration objects, no extensions). Returns the parsed configuration
+ * when it is valid and `undefined` otherwise, so that the caller runs the zod schema, which
+ * then reports every issue. It calls the very rule functions the schema calls; a property
+ * spec checks that both always agree.
+ */
+export function parseConfigFast(input: unknown): ParsedCookieConfig | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const proto = Object.getPrototypeOf(input);
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  const c = input as Record<string, unknown>;
+  let keys = 0;
+  for (const _ in c) keys++;
+  const { name, value, comment, domain, path, secure, httpOnly, version, maxAge, expires } = c;
+  const { sameSite, partitioned, priority, encoding, profile } = c;
+  if (typeof name !== 'string' || typeof value !== 'string') return undefined;
+  let known = 2;
+  const ctx = failCtx;
+  ctx.failed = false;
+  checkName(name, ctx);
+  const out: Mutable<ParsedCookieConfig> = { name, value };
+  if (comment !== undefined) {
+    if (typeof comment !== 'string') return undefined;
+    checkComment(comment, ctx);
+    out.comment = comment;
+    known++;
+  }
+  if (domain !== undefined) {
+    if (typeof domain !== 'string') return undefined;
+    checkDomain(domain, ctx);
+    out.domain = domain;
+    known++;
+  }
+  if (path !== undefined) {
+    if (typeof path !== 'string') return undefined;
+    checkPath(path, ctx);
+    out.path = path;
+    known++;
+  }
+  if (secure !== undefined) {
+    if (typeof secure !== 'boolean') return undefined;
+    out.secure = secure;
+    known++;
+  }
+  if (httpOnly !== undefined) {
+    if (typeof httpOnly !== 'boolean') return undefined;
+    out.httpOnly = httpOnly;
+    known++;
+  }
+  if (version !== undefined) {
+    if (typeof version !== 'number') return undefined;
+    checkVersion(version, ctx);
+    out.version = version;
+    known++;
+  }
+  if (maxAge !== undefined) {
+    if (typeof maxAge !== 'number') return undefined;
+    checkMaxAge(maxAge, ctx);
+    out.maxAge = maxAge;
+    known++;
+  }
+  if (expires !== undefined) {
+    if (!(expires instanceof Date) && typeof expires !== 'string' && typeof expires !== 'number') {
+      return undefined;
+    }
+    const date = toExpires(expires, ctx);
+    if (date !== undefined) out.expires = date;
+    known++;
+  }
+  if (sameSite !== undefined) {
+    if (typeof sameSite !== 'string') return undefined;
+    const v = lookup(SAME_SITE, sameSite, ctx);
+    if (v !== undefined) out.sameSite = v;
+    known++;
+  }
+  if (partitioned !== undefined) {
+    if (typeof partitioned !== 'boolean') return undefined;
+    out.partitioned = partitioned;
+    known++;
+  }
+  if (priority !== undefined) {
+    if (typeof priority !== 'string') return undefined;
+    const v = lookup(PRIORITY, priority, ctx);
+    if (v !== undefined) out.priority = v;
+    known++;
+  }
+  if (encoding !== undefined) {
+    if (typeof encoding !== 'string') return undefined;
+    const v = lookup(ENCODING, encoding, ctx);
+    if (v !== undefined) out.encoding = v;
+    known++;
+  }
+  if (profile !== undefined) {
+    if (typeof profile !== 'string') return undefined;
+    const v = lookup(PROFILE, profile, ctx);
+    if (v !== undefined) out.profile = v;
+    known++;
+  }
+  // An unknown key, an `undefined` value or `extensions`: the schema handles those.
+  if (ctx.failed || known !== keys) return undefined;
+  checkCookie(out, ctx);
+  return ctx.failed ? undefined : out;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };

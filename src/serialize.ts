@@ -13,7 +13,7 @@ export interface CookieProps {
   readonly httpOnly: boolean;
   readonly version?: number;
   readonly maxAge?: number;
-  readonly expires?: Date;
+  readonly expires?: Date | undefined;
   readonly sameSite?: SameSite;
   readonly partitioned: boolean;
   readonly priority?: CookiePriority;
