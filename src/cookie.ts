@@ -1,6 +1,7 @@
 import { CookieBuilder } from './cookie-builder.js';
 import { type CookieEncoding, encodeValue } from './encoding.js';
 import { CookieError, type CookieIssue, CookieValidationError, quote } from './errors.js';
+import { type SetCookieParseOptions, safeParseSetCookie } from './parse.js';
 import {
   type CookieAttributes,
   type CookieConfig,
@@ -202,6 +203,25 @@ export class Cookie {
       };
     }
     return { success: true, cookie: fromParsed(parsed.data) };
+  }
+
+  /**
+   * Reads a `Set-Cookie` header value back into a cookie: the inverse of `toString()`. A
+   * leading `Set-Cookie:` is accepted, attribute names are case-insensitive, unknown attributes
+   * become `extensions`, and the value is decoded with `encoding` (default `'uri'`). The same
+   * validation as `Cookie.from` applies, under `profile` (default `'rfc2109'`).
+   * @example Cookie.parse('sid=abc; Path=/; Secure; HttpOnly', { profile: 'rfc6265' })
+   * @throws {CookieValidationError} listing every problem.
+   */
+  static parse(header: string, options?: SetCookieParseOptions): Cookie {
+    const result = safeParseSetCookie(header, options);
+    if (!result.success) throw result.error;
+    return result.cookie;
+  }
+
+  /** Like `Cookie.parse`, but returns `{ success: false, error }` instead of throwing. */
+  static safeParse(header: string, options?: SetCookieParseOptions): CookieResult {
+    return safeParseSetCookie(header, options);
   }
 
   /**

@@ -1,0 +1,530 @@
+import { Cookie, type CookieResult } from './cookie.js';
+import { COOKIE_ENCODINGS, COOKIE_VALUE, type CookieEncoding, decodeValue } from './encoding.js';
+import { type CookieIssue, CookieValidationError, quote } from './errors.js';
+import { type CookieProfile, KNOWN_ATTRIBUTES, PROFILES, RULE_SOURCES } from './schema.js';
+
+/** Options of `Cookie.parse`: the rule set and the value encoding the header was written with. */
+export interface SetCookieParseOptions {
+  /** Profile to validate under; `'rfc2109'` (the default) or `'rfc6265'`. */
+  readonly profile?: CookieProfile;
+  /** How the value is encoded on the wire; `'uri'` by default, as in `Cookie.from`. */
+  readonly encoding?: CookieEncoding;
+}
+
+/** One `;`-separated attribute of a Set-Cookie line, as written. */
+export interface RawAttribute {
+  /** The attribute name as written, trimmed. */
+  readonly name: string;
+  /** The name in lowercase, for lookup. */
+  readonly key: string;
+  /** The value after `=`, trimmed; `undefined` when there is no `=`. */
+  readonly value: string | undefined;
+  /** Whitespace around `=` (RFC 9110 BWS, which a sender must not generate). */
+  readonly spaced: boolean;
+}
+
+/** A Set-Cookie line split into its parts, without any validation. */
+export interface RawSetCookie {
+  /** The cookie-pair had an `=`; without one there is no name (6265bis §5.6 step 3). */
+  readonly hasEquals: boolean;
+  readonly name: string;
+  /** The wire value, trimmed, quotes kept. */
+  readonly value: string;
+  /** Whitespace around the `=` of the cookie-pair. */
+  readonly spaced: boolean;
+  readonly attributes: readonly RawAttribute[];
+  /** Attributes beyond `maxAttributes`, counted but not kept. */
+  readonly omitted: number;
+  /** Empty parts (`;;` or a trailing `;`). */
+  readonly emptyParts: number;
+}
+
+// RFC 9110 §5.6.3 OWS: SP / HTAB
+function isOws(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
+function trimOws(text: string, start: number, end: number): [number, number] {
+  while (start < end && isOws(text.charCodeAt(start))) start++;
+  while (end > start && isOws(text.charCodeAt(end - 1))) end--;
+  return [start, end];
+}
+
+const SET_COOKIE_PREFIX = /^set-cookie[ \t]*:[ \t]*/i;
+
+/** Removes a leading `Set-Cookie:` header name, in any case. */
+export function stripHeaderName(header: string): string {
+  return SET_COOKIE_PREFIX.test(header) ? header.replace(SET_COOKIE_PREFIX, '') : header;
+}
+
+/**
+ * Splits a Set-Cookie line at `;` and `=` the way 6265bis §5.6 does: the first part is the
+ * cookie-pair, split at its first `=`; every other part is an attribute split at its first `=`.
+ * Work is linear in the length of the line; at most `maxAttributes` attributes are kept.
+ */
+export function splitSetCookie(line: string, maxAttributes: number): RawSetCookie {
+  const length = line.length;
+  let end = line.indexOf(';');
+  if (end === -1) end = length;
+  const eq = line.indexOf('=');
+  const hasEquals = eq !== -1 && eq < end;
+  let name = '';
+  let value: string;
+  let spaced = false;
+  if (hasEquals) {
+    const [ns, ne] = trimOws(line, 0, eq);
+    const [vs, ve] = trimOws(line, eq + 1, end);
+    name = line.slice(ns, ne);
+    value = line.slice(vs, ve);
+    spaced = ne < eq || vs > eq + 1;
+  } else {
+    const [vs, ve] = trimOws(line, 0, end);
+    value = line.slice(vs, ve);
+  }
+  const attributes: RawAttribute[] = [];
+  let omitted = 0;
+  let emptyParts = 0;
+  let start = end + 1;
+  while (start <= length && end < length) {
+    end = line.indexOf(';', start);
+    if (end === -1) end = length;
+    const [s, e] = trimOws(line, start, end);
+    start = end + 1;
+    if (s === e) {
+      emptyParts++;
+      continue;
+    }
+    if (attributes.length >= maxAttributes) {
+      omitted++;
+      continue;
+    }
+    const at = line.indexOf('=', s);
+    if (at === -1 || at >= e) {
+      const attrName = line.slice(s, e);
+      attributes.push({
+        name: attrName,
+        key: attrName.toLowerCase(),
+        value: undefined,
+        spaced: false,
+      });
+    } else {
+      const [ns, ne] = trimOws(line, s, at);
+      const [vs, ve] = trimOws(line, at + 1, e);
+      const attrName = line.slice(ns, ne);
+      attributes.push({
+        name: attrName,
+        key: attrName.toLowerCase(),
+        value: line.slice(vs, ve),
+        spaced: ne < at || vs > at + 1,
+      });
+    }
+  }
+  return { hasEquals, name, value, spaced, attributes, omitted, emptyParts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+// 6265bis §5.1.1: delimiter = %x09 / %x20-2F / %x3B-40 / %x5B-60 / %x7B-7E
+const DATE_DELIMITERS = /[\x09\x20-\x2F\x3B-\x40\x5B-\x60\x7B-\x7E]+/;
+// 6265bis §5.1.1: hms-time = time-field ":" time-field ":" time-field, then non-digit *OCTET
+const DATE_TIME = /^(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\D|$)/;
+// 6265bis §5.1.1: day-of-month = 1*2DIGIT [ non-digit *OCTET ]
+const DATE_DAY = /^(\d{1,2})(?:\D|$)/;
+// 6265bis §5.1.1: year = 2*4DIGIT [ non-digit *OCTET ]
+const DATE_YEAR = /^(\d{2,4})(?:\D|$)/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * Parses an Expires value with the browsers' cookie-date algorithm (6265bis §5.1.1): it reads
+ * IMF-fixdate, RFC 850 and asctime dates and the Netscape `Wdy, DD-Mon-YYYY` form, two-digit
+ * years included. Returns `undefined` when browsers would ignore the attribute.
+ */
+export function parseCookieDate(text: string): Date | undefined {
+  if (text.length > 1024) return undefined;
+  let time: RegExpExecArray | undefined;
+  let day: number | undefined;
+  let month: number | undefined;
+  let year: number | undefined;
+  for (const token of text.split(DATE_DELIMITERS)) {
+    if (token === '') continue;
+    const hms = time === undefined ? DATE_TIME.exec(token) : null;
+    if (hms !== null) {
+      time = hms;
+      continue;
+    }
+    const dayMatch = day === undefined ? DATE_DAY.exec(token) : null;
+    if (dayMatch !== null) {
+      day = Number(dayMatch[1]);
+      continue;
+    }
+    const monthIndex = month === undefined ? MONTHS.indexOf(token.slice(0, 3).toLowerCase()) : -1;
+    if (monthIndex !== -1) {
+      month = monthIndex;
+      continue;
+    }
+    const yearMatch = year === undefined ? DATE_YEAR.exec(token) : null;
+    if (yearMatch !== null) year = Number(yearMatch[1]);
+  }
+  if (time === undefined || day === undefined || month === undefined || year === undefined) {
+    return undefined;
+  }
+  if (year >= 70 && year <= 99) year += 1900;
+  else if (year >= 0 && year <= 69) year += 2000;
+  const hours = Number(time[1]);
+  const minutes = Number(time[2]);
+  const seconds = Number(time[3]);
+  if (day < 1 || day > 31 || year < 1601 || hours > 23 || minutes > 59 || seconds > 59) {
+    return undefined;
+  }
+  const date = new Date(Date.UTC(year, month, day, hours, minutes, seconds));
+  // Date.UTC maps years 0-99 to 1900-1999 and rolls 31 Feb over to March: reject both.
+  date.setUTCFullYear(year, month, day);
+  if (date.getUTCDate() !== day || date.getUTCMonth() !== month) return undefined;
+  return date;
+}
+
+// RFC 9110 §5.6.7 IMF-fixdate, case-sensitive names
+const IMF_FIXDATE =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/** True when `text` is the IMF-fixdate form of `date` (RFC 9110 §5.6.7), day name included. */
+export function isImfFixdate(text: string, date: Date): boolean {
+  return IMF_FIXDATE.test(text) && date.toUTCString() === text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cookie.parse
+
+/** The attributes cookiesmith maps onto config fields, by lowercase name. */
+export const ATTRIBUTE_FIELDS: ReadonlyMap<string, string> = new Map([
+  ['expires', 'expires'],
+  ['max-age', 'maxAge'],
+  ['domain', 'domain'],
+  ['path', 'path'],
+  ['secure', 'secure'],
+  ['httponly', 'httpOnly'],
+  ['samesite', 'sameSite'],
+  ['partitioned', 'partitioned'],
+  ['priority', 'priority'],
+  ['version', 'version'],
+  ['comment', 'comment'],
+]);
+
+/** Attributes that are flags: a value after `=` is not part of their grammar. */
+export const FLAG_ATTRIBUTES: ReadonlySet<string> = new Set(['secure', 'httponly', 'partitioned']);
+
+/** The most extension attributes a cookie may carry (as `cookieConfigSchema` allows). */
+export const MAX_EXTENSIONS = 32;
+/** The most attributes read from one line: every known one once, plus the extensions. */
+export const MAX_ATTRIBUTES = MAX_EXTENSIONS + KNOWN_ATTRIBUTES.length;
+
+// RFC 2109 §4.1 quoted-string = ( <"> *(qdtext | quoted-pair) <"> ), quoted-pair = "\" CHAR
+const QUOTED_STRING = /^"((?:[^"\\]|\\[\s\S])*)"$/;
+
+/** The content of an RFC 2109 quoted-string with quoted-pairs resolved; `undefined` if malformed. */
+export function unquoteQuotedString(text: string): string | undefined {
+  const match = QUOTED_STRING.exec(text);
+  if (match === null) return undefined;
+  const inner = match[1] ?? '';
+  return inner.includes('\\') ? inner.replace(/\\([\s\S])/g, '$1') : inner;
+}
+
+// RFC 6265 §4.1.1 max-age-av: 1*DIGIT (a leading "-" is read to report it as negative)
+const MAX_AGE = /^-?\d+$/;
+// RFC 2109 §4.2.2: Version=1*DIGIT
+const VERSION = /^\d+$/;
+// RFC 9110 §5.5; 6265bis §5.6 step 1
+const CTL = /[\x00-\x1F\x7F]/;
+const NON_ASCII = /[^\x00-\x7F]/;
+
+function issue(
+  path: (string | number)[],
+  code: CookieIssue['code'],
+  message: string,
+  source: string,
+): CookieIssue {
+  return { path, code, message, source };
+}
+
+function fail(name: string | undefined, issues: CookieIssue[]): CookieResult {
+  return { success: false, error: new CookieValidationError(name, issues) };
+}
+
+function pick<T extends string>(values: readonly T[], input: unknown, fallback: T): T | undefined {
+  if (input === undefined) return fallback;
+  if (typeof input !== 'string') return undefined;
+  const lower = input.toLowerCase();
+  return values.find((v) => v === lower);
+}
+
+function readOptions(options: unknown): {
+  profile: CookieProfile | undefined;
+  encoding: CookieEncoding | undefined;
+  profileInput: unknown;
+  encodingInput: unknown;
+} {
+  let profileInput: unknown;
+  let encodingInput: unknown;
+  if (options !== undefined && options !== null) {
+    try {
+      profileInput = (options as { profile?: unknown }).profile;
+      encodingInput = (options as { encoding?: unknown }).encoding;
+    } catch {
+      profileInput = Symbol('unreadable');
+    }
+  }
+  return {
+    profile: pick(PROFILES, profileInput, 'rfc2109'),
+    encoding: pick(COOKIE_ENCODINGS, encodingInput, 'uri'),
+    profileInput,
+    encodingInput,
+  };
+}
+
+/**
+ * Reads a Set-Cookie header value (the inverse of `Cookie#toString()`) into a validated
+ * cookie, or the reason it cannot be one. See `Cookie.parse`.
+ */
+export function safeParseSetCookie(header: unknown, options?: unknown): CookieResult {
+  const opts = readOptions(options);
+  if (opts.profile === undefined) {
+    return fail(undefined, [
+      issue(
+        ['profile'],
+        'profile_value',
+        `profile ${quote(String(opts.profileInput))} must be one of ${PROFILES.join(', ')}`,
+        'cookiesmith profiles',
+      ),
+    ]);
+  }
+  if (opts.encoding === undefined) {
+    return fail(undefined, [
+      issue(
+        ['encoding'],
+        'encoding_value',
+        `encoding ${quote(String(opts.encodingInput))} must be one of ${COOKIE_ENCODINGS.join(', ')}`,
+        'cookiesmith encodings',
+      ),
+    ]);
+  }
+  const { profile, encoding } = opts;
+  if (typeof header !== 'string') {
+    return fail(undefined, [
+      issue([], 'invalid_type', 'a Set-Cookie header must be a string', RULE_SOURCES.config),
+    ]);
+  }
+  const line = stripHeaderName(header);
+  const ctl = line.search(CTL);
+  if (ctl !== -1) {
+    const hex = line.charCodeAt(ctl).toString(16).padStart(2, '0').toUpperCase();
+    return fail(undefined, [
+      issue(
+        [],
+        'control_character',
+        `the header contains the control character 0x${hex} at index ${ctl}; browsers drop such a line`,
+        RULE_SOURCES.ctl,
+      ),
+    ]);
+  }
+  const nonAscii = line.search(NON_ASCII);
+  if (nonAscii !== -1) {
+    return fail(undefined, [
+      issue(
+        [],
+        'non_ascii',
+        `the header contains a non-ASCII character at index ${nonAscii}; the Set-Cookie grammar is ASCII only`,
+        RULE_SOURCES.ascii,
+      ),
+    ]);
+  }
+  const raw = splitSetCookie(line, MAX_ATTRIBUTES);
+  if (!raw.hasEquals) {
+    return fail(undefined, [
+      issue(
+        ['name'],
+        'parse',
+        raw.value === ''
+          ? 'the header is empty; expected "name=value"'
+          : `the cookie-pair ${quote(raw.value)} has no "="; expected "name=value"`,
+        RULE_SOURCES.token,
+      ),
+    ]);
+  }
+
+  const issues: CookieIssue[] = [];
+  const name = raw.name;
+  const config: Record<string, unknown> = { name, value: '', profile, encoding };
+
+  // RFC 6265 §4.1.1: cookie-value = *cookie-octet / ( DQUOTE *cookie-octet DQUOTE )
+  if (!COOKIE_VALUE.test(raw.value)) {
+    issues.push(
+      issue(
+        ['value'],
+        'value_octets',
+        `value ${quote(raw.value)} contains characters that are not cookie-octets (space, ", comma, ; or \\)`,
+        RULE_SOURCES.octets,
+      ),
+    );
+  } else {
+    const decoded = decodeValue(raw.value, encoding);
+    if (decoded === undefined) {
+      issues.push(
+        issue(
+          ['value'],
+          'value_encoding',
+          `value ${quote(raw.value)} is not valid under encoding '${encoding}'; read it with the encoding it was written with`,
+          RULE_SOURCES.encoding,
+        ),
+      );
+    } else {
+      config.value = decoded;
+    }
+  }
+
+  const seen = new Set<string>();
+  const extensions: { name: string; value?: string }[] = [];
+  let tooMany = raw.omitted > 0;
+  for (const attr of raw.attributes) {
+    const field = ATTRIBUTE_FIELDS.get(attr.key);
+    if (field === undefined) {
+      if (extensions.length < MAX_EXTENSIONS) {
+        extensions.push(
+          attr.value === undefined ? { name: attr.name } : { name: attr.name, value: attr.value },
+        );
+      } else {
+        tooMany = true;
+      }
+      continue;
+    }
+    if (seen.has(field)) {
+      issues.push(
+        issue(
+          [field],
+          'parse',
+          `attribute ${attr.name} is given twice; a cookie carries each attribute at most once`,
+          RULE_SOURCES.extension,
+        ),
+      );
+    }
+    seen.add(field);
+    const value = attr.value;
+    if (FLAG_ATTRIBUTES.has(attr.key)) {
+      if (value !== undefined) {
+        issues.push(
+          issue(
+            [field],
+            'parse',
+            `attribute ${attr.name} is a flag and takes no value; write "${attr.name}" alone`,
+            RULE_SOURCES.extension,
+          ),
+        );
+      }
+      config[field] = true;
+      continue;
+    }
+    const text = value ?? '';
+    if (text.length > 1024) {
+      issues.push(
+        issue(
+          [field],
+          'attribute_too_long',
+          `${field} is ${text.length} bytes; browsers ignore an attribute value longer than 1024 bytes`,
+          RULE_SOURCES.attributeSize,
+        ),
+      );
+      continue;
+    }
+    const problem = readAttribute(field, text, config);
+    if (problem !== undefined) issues.push(problem);
+  }
+  if (extensions.length > 0) config.extensions = extensions;
+  if (tooMany) {
+    issues.push(
+      issue(
+        ['extensions'],
+        'parse',
+        `the header has more attributes than a cookie can carry (at most ${MAX_EXTENSIONS} extensions)`,
+        RULE_SOURCES.extension,
+      ),
+    );
+  }
+
+  const result = Cookie.safeFrom(config);
+  if (issues.length === 0) return result;
+  if (result.success) return fail(name, issues);
+  return {
+    success: false,
+    error: new CookieValidationError(
+      name,
+      [...issues, ...result.error.issues],
+      result.error.cause as ConstructorParameters<typeof CookieValidationError>[2],
+    ),
+  };
+}
+
+/** Reads one valued attribute into `config`; returns the problem when it cannot be read. */
+function readAttribute(
+  field: string,
+  text: string,
+  config: Record<string, unknown>,
+): CookieIssue | undefined {
+  switch (field) {
+    case 'maxAge':
+      if (!MAX_AGE.test(text)) {
+        return issue(
+          ['maxAge'],
+          'max_age_integer',
+          `Max-Age ${quote(text)} is not a whole number of seconds`,
+          RULE_SOURCES.maxAge,
+        );
+      }
+      config.maxAge = Number(text);
+      return undefined;
+    case 'expires': {
+      const date = parseCookieDate(text);
+      if (date === undefined) {
+        return issue(
+          ['expires'],
+          'expires_date',
+          `Expires ${quote(text)} is not a date; write it as an IMF-fixdate such as "Sun, 06 Nov 1994 08:49:37 GMT"`,
+          RULE_SOURCES.expires,
+        );
+      }
+      config.expires = date;
+      return undefined;
+    }
+    case 'version':
+      if (!VERSION.test(text)) {
+        return issue(
+          ['version'],
+          'version_value',
+          `Version ${quote(text)} must be a non-negative integer`,
+          RULE_SOURCES.version,
+        );
+      }
+      config.version = Number(text);
+      return undefined;
+    case 'comment': {
+      if (!text.startsWith('"')) {
+        config.comment = text;
+        return undefined;
+      }
+      const comment = unquoteQuotedString(text);
+      if (comment === undefined) {
+        return issue(
+          ['comment'],
+          'parse',
+          `Comment ${quote(text)} is not a well-formed quoted-string`,
+          RULE_SOURCES.comment,
+        );
+      }
+      config.comment = comment;
+      return undefined;
+    }
+    default:
+      // domain, path, sameSite, priority: the schema checks and normalises them
+      config[field] = text;
+      return undefined;
+  }
+}
