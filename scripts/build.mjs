@@ -1,14 +1,30 @@
-// Builds dist/esm (ES modules) and dist/cjs (CommonJS), each with its own type declarations.
+// Builds dist/esm (ES modules) and dist/cjs (CommonJS), each with its own type declarations,
+// plus the command-line tool (src/cli, Node-only, ESM) into dist/esm/cli. The library itself
+// is compiled without Node's types (tsconfig.build.json: "types": []), so a Node-only API in
+// src/ outside src/cli fails the build: the package must run on edge runtimes too.
+// Everything is compiled into a staging folder that replaces dist/ only when all steps pass,
+// so a failed build never leaves a half-written or missing dist/ behind.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
-rmSync('dist', { recursive: true, force: true });
-const tsc = (project) =>
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project], {
-    stdio: 'inherit',
-  });
-tsc('tsconfig.build.json');
-tsc('tsconfig.cjs.json');
-mkdirSync('dist/cjs', { recursive: true });
-writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');
-writeFileSync('dist/esm/package.json', '{ "type": "module" }\n');
+const stage = `.dist-build-${process.pid}`;
+const tsc = (project, outDir) =>
+  execFileSync(
+    process.execPath,
+    ['node_modules/typescript/bin/tsc', '-p', project, '--outDir', `${stage}/${outDir}`],
+    { stdio: 'inherit' },
+  );
+
+try {
+  tsc('tsconfig.build.json', 'esm');
+  tsc('tsconfig.cjs.json', 'cjs');
+  if (existsSync('src/cli')) tsc('tsconfig.cli.json', 'esm');
+  writeFileSync(`${stage}/cjs/package.json`, '{ "type": "commonjs" }\n');
+  writeFileSync(`${stage}/esm/package.json`, '{ "type": "module" }\n');
+  rmSync('dist', { recursive: true, force: true });
+  renameSync(stage, 'dist');
+} catch (error) {
+  rmSync(stage, { recursive: true, force: true });
+  console.error(`build failed: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
