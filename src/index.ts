@@ -42,6 +42,17 @@ export {
   CookieValidationError,
 } from './errors.js';
 export {
+  createProtector,
+  MIN_KEY_BYTES,
+  type ProtectKey,
+  type ProtectMode,
+  type ProtectOptions,
+  type Protector,
+  type ProtectorOptions,
+  type UnprotectErrorCode,
+  type UnprotectResult,
+} from './protect.js';
+export {
   type CookieAttributes,
   type CookieConfig,
   type CookieExtension,

@@ -1,0 +1,48 @@
+// Protected cookie values: create (protect) and read (unprotect) in both modes, with the newest
+// key and with a rotated (older) key. Run on its own:
+//   node --loader ts-node/esm --no-warnings spec/bench/protect.bench.ts
+import { pathToFileURL } from 'node:url';
+import { Bench } from 'tinybench';
+import { createProtector, type ProtectMode } from '../../src/protect.js';
+
+const NEW_KEY = 'benchmark key, newest: 0123456789abcdef0123456789';
+const OLD_KEY = 'benchmark key, older: 0123456789abcdef0123456789';
+const VALUE = JSON.stringify({ uid: 42, role: 'editor', theme: 'dark', since: 1764633600 });
+
+/** The protect benchmark, ready to `run()`; `npm run bench` can import and run it. */
+export async function protectBench(options: { time?: number } = {}): Promise<Bench> {
+  const bench = new Bench({ name: 'protected cookie values', time: options.time ?? 500 });
+  for (const mode of ['sign', 'seal'] as const satisfies readonly ProtectMode[]) {
+    const protector = createProtector({ name: 'session', mode, keys: [NEW_KEY, OLD_KEY] });
+    const older = createProtector({ name: 'session', mode, keys: [OLD_KEY] });
+    const fresh = await protector.protect(VALUE);
+    const rotated = await older.protect(VALUE);
+    const at = fresh.length - 10;
+    const tampered = `${fresh.slice(0, at)}${fresh[at] === 'A' ? 'B' : 'A'}${fresh.slice(at + 1)}`;
+    // Derived keys are cached per protector; the first call above paid for them.
+    bench
+      .add(`${mode}: create`, async () => {
+        await protector.protect(VALUE);
+      })
+      .add(`${mode}: read`, async () => {
+        const result = await protector.unprotect(fresh);
+        if (!result.success) throw result.error;
+      })
+      .add(`${mode}: read (older key, renew)`, async () => {
+        const result = await protector.unprotect(rotated);
+        if (!result.success || !result.renew) throw new Error('expected renew');
+      })
+      .add(`${mode}: read (tampered, refused)`, async () => {
+        const result = await protector.unprotect(tampered);
+        if (result.success) throw new Error('expected a refusal');
+      });
+  }
+  return bench;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const bench = await protectBench();
+  await bench.run();
+  console.log(bench.name);
+  console.table(bench.table());
+}
