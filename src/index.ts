@@ -52,6 +52,12 @@ export {
   type UnprotectErrorCode,
   type UnprotectResult,
 } from './protect.js';
+export type { SetCookieParseOptions } from './parse.js';
+export {
+  type CookieHeaderOptions,
+  type ParsedCookieHeader,
+  parseCookieHeader,
+} from './parse-cookie-header.js';
 export {
   type CookieAttributes,
   type CookieConfig,
