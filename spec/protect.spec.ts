@@ -1,8 +1,11 @@
 import { createDecipheriv, createHash, createHmac, hkdfSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { CookieError, CookieValidationError } from '../src/index.js';
+import { CookieJar } from 'tough-cookie';
+import { Cookie, CookieError, CookieValidationError } from '../src/index.js';
 import {
   createProtector,
   createProtectorWithNonces,
@@ -556,6 +559,69 @@ describe('createProtector', () => {
         });
       });
     }
+  });
+
+  describe('over HTTP, with tough-cookie as the client', () => {
+    let server: Server;
+    let base: string;
+    const session = createProtector({ name: 'session', mode: 'seal', keys: [KEY_A], maxAge: 60 });
+
+    before(async () => {
+      server = createServer((req, res) => {
+        void (async () => {
+          if (req.url === '/login') {
+            const value = await session.protect(JSON.stringify({ uid: 42, name: 'Zoë; ∂' }));
+            const cookie = Cookie.builder('session', value)
+              .encoding('raw')
+              .profile('rfc6265')
+              .path('/')
+              .httpOnly()
+              .sameSite('Lax')
+              .maxAge(60)
+              .build();
+            res.setHeader('Set-Cookie', cookie.toString());
+            res.end('ok');
+            return;
+          }
+          const pairs = (req.headers.cookie ?? '').split(/;\s*/).map((p) => p.split('='));
+          const wire =
+            pairs
+              .find(([name]) => name === 'session')
+              ?.slice(1)
+              .join('=') ?? '';
+          const result = await session.unprotect(wire);
+          res.setHeader('content-type', 'application/json');
+          res.end(
+            JSON.stringify(
+              result.success ? { data: JSON.parse(result.text) } : { code: result.error.code },
+            ),
+          );
+        })();
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+
+    after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    it('a sealed cookie set by the server comes back and opens; an altered one is refused', async () => {
+      const jar = new CookieJar();
+      const login = await fetch(`${base}/login`);
+      for (const line of login.headers.getSetCookie()) await jar.setCookie(line, base);
+      const stored = (await jar.getCookies(base)).find((c) => c.key === 'session');
+      expect(stored?.value).to.match(/^e1\.[A-Za-z0-9_-]+$/);
+
+      const me = await fetch(`${base}/me`, {
+        headers: { cookie: await jar.getCookieString(base) },
+      });
+      expect(await me.json()).to.deep.equal({ data: { uid: 42, name: 'Zoë; ∂' } });
+
+      const value = stored!.value;
+      const at = value.length - 20; // inside the ciphertext
+      const altered = `${value.slice(0, at)}${value[at] === 'A' ? 'B' : 'A'}${value.slice(at + 1)}`;
+      const forged = await fetch(`${base}/me`, { headers: { cookie: `session=${altered}` } });
+      expect(await forged.json()).to.deep.equal({ code: 'protect_tampered' });
+    });
   });
 
   describe('portability', () => {
