@@ -1,7 +1,16 @@
 import { Cookie, type CookieResult } from './cookie.js';
+import {
+  type CookiePolicy,
+  checkBuild,
+  isCookiePolicy,
+  type PolicyFitsName,
+  withPolicyDefaults,
+} from './cookie-policy.js';
 import type { CookieEncoding } from './encoding.js';
+import { CookieError } from './errors.js';
 import {
   type CookieConfig,
+  type CookiePrefix,
   type CookiePriority,
   type CookieProfile,
   type Duration,
@@ -21,6 +30,7 @@ type State = Readonly<Record<string, unknown>>;
 
 // Hands a prepared state to the constructor without widening its public signature.
 let pending: State | undefined;
+let pendingPolicy: CookiePolicy | undefined;
 
 /**
  * An immutable, chainable cookie builder. Every method returns a **new** builder, so a partly
@@ -34,9 +44,12 @@ let pending: State | undefined;
  */
 export class CookieBuilder<N extends string = string> {
   readonly #state: State;
+  readonly #policy: CookiePolicy | undefined;
 
   /** Starts a builder for a cookie named `name` with the logical value `value`. */
   constructor(name: N, value: string) {
+    this.#policy = pendingPolicy;
+    pendingPolicy = undefined;
     if (pending !== undefined) {
       this.#state = pending;
       pending = undefined;
@@ -50,6 +63,7 @@ export class CookieBuilder<N extends string = string> {
     const next: Record<string, unknown> = { ...this.#state, ...patch };
     if (remove !== undefined) for (const key of remove) delete next[key];
     pending = Object.freeze(next);
+    pendingPolicy = this.#policy;
     return new CookieBuilder<N>(next.name as N, next.value as string);
   }
 
@@ -149,6 +163,30 @@ export class CookieBuilder<N extends string = string> {
     return this.#with({ extensions: Object.freeze([...kept, entry]) });
   }
 
+  /**
+   * Applies a `CookiePolicy`: its defaults fill every attribute this builder has not set (values
+   * set here win, before or after), and its requirements are checked by `build()`, which
+   * reports schema and policy issues together. Applying a second policy composes the two.
+   * Returns a new `CookieBuilder`.
+   * @throws {CookiePolicyConflictError} when the policies applied cannot hold together.
+   * @example Cookie.builder('__Host-sid', token).apply(CookiePolicy.hostOnly).httpOnly().build()
+   */
+  apply<P extends CookiePrefix | undefined, Name extends string>(
+    this: CookieBuilder<Name>,
+    policy: CookiePolicy<P> & PolicyFitsName<Name, P>,
+  ): CookieBuilder<Name> {
+    if (!isCookiePolicy(policy)) {
+      throw new CookieError('apply() takes a CookiePolicy; create one with CookiePolicy.define', {
+        code: 'invalid_policy',
+      });
+    }
+    const combined: CookiePolicy = this.#policy === undefined ? policy : this.#policy.and(policy);
+    const next = withPolicyDefaults(combined, this.#state);
+    pending = next;
+    pendingPolicy = combined;
+    return new CookieBuilder<Name>(next.name as Name, next.value as string);
+  }
+
   /** Drops Max-Age and Expires: a session cookie. Returns a new `CookieBuilder`. */
   session(): CookieBuilder<N> {
     return this.#with({}, ['maxAge', 'expires']);
@@ -175,16 +213,20 @@ export class CookieBuilder<N extends string = string> {
   }
 
   /**
-   * Validates the whole cookie and returns it.
+   * Validates the whole cookie, and the requirements of an applied policy, and returns it.
    * @throws {CookieValidationError} listing every problem, each with field, rule and source.
    */
   build(): Cookie {
-    return Cookie.from(this.#state as CookieConfig);
+    if (this.#policy === undefined) return Cookie.from(this.#state as CookieConfig);
+    const result = this.safeBuild();
+    if (!result.success) throw result.error;
+    return result.cookie;
   }
 
   /** Like `build()`, but returns `{ success, cookie }` or `{ success: false, error }`. */
   safeBuild(): CookieResult {
-    return Cookie.safeFrom(this.#state);
+    const result = Cookie.safeFrom(this.#state);
+    return this.#policy === undefined ? result : checkBuild(this.#policy, this.#state, result);
   }
 
   /** The configuration gathered so far, as `Cookie.from` would receive it. */

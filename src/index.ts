@@ -25,7 +25,6 @@ export {
   cookiePolicyRequirementsSchema,
   cookiePolicySchema,
   type PolicyFitsName,
-  type RequiredPrefix,
 } from './cookie-policy.js';
 export {
   type CookieDeleteOptions,
