@@ -51,6 +51,12 @@ export {
   type UnprotectErrorCode,
   type UnprotectResult,
 } from './protect.js';
+export {
+  type LintSetCookieOptions,
+  lintSetCookie,
+  type SetCookieDiagnostic,
+  type SetCookieWarningCode,
+} from './lint.js';
 export type { SetCookieParseOptions } from './parse.js';
 export {
   type CookieHeaderOptions,

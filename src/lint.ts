@@ -1,0 +1,421 @@
+import { Cookie } from './cookie.js';
+import { type CookieIssue, type CookieIssueCode, quote } from './errors.js';
+import {
+  ATTRIBUTE_FIELDS,
+  FLAG_ATTRIBUTES,
+  isImfFixdate,
+  MAX_EXTENSIONS,
+  parseCookieDate,
+  splitSetCookie,
+  stripHeaderName,
+  unquoteQuotedString,
+} from './parse.js';
+import { type CookieProfile, MAX_LIFETIME_SECONDS, PROFILES, RULE_SOURCES } from './schema.js';
+
+/** Why `lintSetCookie` warns: the line works, but not quite as written. */
+export type SetCookieWarningCode =
+  | 'lifetime_capped'
+  | 'same_site_absent'
+  | 'legacy_attribute'
+  | 'priority_chromium_only'
+  | 'partitioned_support'
+  | 'duplicate_attribute'
+  | 'max_age_format'
+  | 'expires_format'
+  | 'flag_value'
+  | 'bad_whitespace'
+  | 'empty_attribute'
+  | 'too_many_attributes';
+
+/** One finding of `lintSetCookie`. */
+export interface SetCookieDiagnostic {
+  /** `'error'`: cookiesmith refuses it and a browser may reject, ignore or misread it; `'warning'`: it works, with a caveat. */
+  readonly severity: 'error' | 'warning';
+  /** The rule (the `CookieIssueCode` of an error, or a `SetCookieWarningCode`). */
+  readonly code: CookieIssueCode | SetCookieWarningCode;
+  readonly message: string;
+  /** The specification the rule comes from. */
+  readonly source: string;
+  /** The attribute concerned, in canonical spelling (`'Max-Age'`) or as written for an extension. */
+  readonly attribute?: string;
+}
+
+/** Options of `lintSetCookie`. */
+export interface LintSetCookieOptions {
+  /**
+   * Profile to check against. By default it is inferred: `'rfc2109'` when the line carries
+   * `Version` or `Comment`, `'rfc6265'` otherwise.
+   */
+  readonly profile?: CookieProfile;
+}
+
+const CANONICAL: Readonly<Record<string, string>> = {
+  comment: 'Comment',
+  domain: 'Domain',
+  path: 'Path',
+  secure: 'Secure',
+  httpOnly: 'HttpOnly',
+  version: 'Version',
+  maxAge: 'Max-Age',
+  expires: 'Expires',
+  sameSite: 'SameSite',
+  partitioned: 'Partitioned',
+  priority: 'Priority',
+};
+
+// RFC 2109 §4.2.2 and RFC 2965 §3.2.2 attributes that today's browsers ignore
+const LEGACY = new Set(['version', 'comment', 'commenturl', 'discard', 'port']);
+const SOURCES = {
+  legacy: RULE_SOURCES.legacy,
+  duplicate: 'draft-ietf-httpbis-rfc6265bis §4.1.1, §5.7 (the last occurrence wins)',
+  whitespace: 'RFC 9110 §5.6.3 (BWS must not be generated); draft-ietf-httpbis-rfc6265bis §4.1.1',
+  sameSite: 'draft-ietf-httpbis-rfc6265bis §5.6.7',
+  priority: RULE_SOURCES.priority,
+  partitioned: RULE_SOURCES.partitioned,
+  lifetime: RULE_SOURCES.lifetime,
+  maxAge: RULE_SOURCES.maxAge,
+  expires: RULE_SOURCES.expires,
+} as const;
+
+// RFC 9110 §5.5; 6265bis §5.6 step 1
+const CTL = /[\x00-\x1F\x7F]/;
+const NON_ASCII = /[^\x00-\x7F]/;
+const DIGITS = /^\d+$/;
+const NEGATIVE = /^-\d+$/;
+
+/**
+ * Checks any `Set-Cookie` line, ours or not, and returns frozen diagnostics: an `error` for
+ * every rule cookiesmith enforces (RULES.md), a `warning` for what browsers clamp, ignore or
+ * handle differently (400-day cap, legacy attributes, duplicates, a missing SameSite, …).
+ * A leading `Set-Cookie:` is accepted. Never throws; an empty array means nothing to report.
+ *
+ * @example
+ * lintSetCookie('sid=1; Max-Age=99999999; SameSite=None');
+ * // → errors same_site_none_insecure; warnings lifetime_capped …
+ */
+export function lintSetCookie(
+  header: string,
+  options?: LintSetCookieOptions,
+): readonly SetCookieDiagnostic[] {
+  const out: SetCookieDiagnostic[] = [];
+  const error = (code: CookieIssueCode, message: string, source: string, attribute?: string) =>
+    out.push(diagnostic('error', code, message, source, attribute));
+  const warn = (code: SetCookieWarningCode, message: string, source: string, attribute?: string) =>
+    out.push(diagnostic('warning', code, message, source, attribute));
+
+  if (typeof header !== 'string') {
+    error('invalid_type', 'a Set-Cookie line must be a string', RULE_SOURCES.config);
+    return freeze(out);
+  }
+  const line = stripHeaderName(header);
+  const ctl = line.search(CTL);
+  if (ctl !== -1) {
+    const hex = line.charCodeAt(ctl).toString(16).padStart(2, '0').toUpperCase();
+    error(
+      'control_character',
+      `the line contains the control character 0x${hex} at index ${ctl}; browsers drop the whole line (a tab is tolerated by browsers but not allowed here)`,
+      RULE_SOURCES.ctl,
+    );
+  }
+  const nonAscii = line.search(NON_ASCII);
+  if (nonAscii !== -1) {
+    error(
+      'non_ascii',
+      `the line contains a non-ASCII character at index ${nonAscii}; encode the value (base64url or percent-encoding)`,
+      RULE_SOURCES.ascii,
+    );
+  }
+  const raw = splitSetCookie(line, 256);
+  if (!raw.hasEquals) {
+    error(
+      'parse',
+      raw.value === ''
+        ? 'the line is empty'
+        : `the cookie-pair ${quote(raw.value)} has no "=": RFC 6265 browsers ignore the line, 6265bis ones store a nameless cookie`,
+      RULE_SOURCES.token,
+    );
+    return freeze(out);
+  }
+  if (raw.spaced) {
+    warn(
+      'bad_whitespace',
+      'whitespace around "=" in the cookie-pair; browsers trim it, but senders must not write it',
+      SOURCES.whitespace,
+    );
+  }
+  if (raw.emptyParts > 0) {
+    warn(
+      'empty_attribute',
+      'the line has an empty attribute (";;" or a trailing ";"); browsers skip it',
+      RULE_SOURCES.extension,
+    );
+  }
+  if (raw.omitted > 0) {
+    warn(
+      'too_many_attributes',
+      `the line has ${raw.attributes.length + raw.omitted} attributes; only the first ${raw.attributes.length} were checked`,
+      RULE_SOURCES.extension,
+    );
+  }
+
+  const hasLegacy = raw.attributes.some((a) => a.key === 'version' || a.key === 'comment');
+  const profile =
+    options?.profile !== undefined && PROFILES.includes(options.profile)
+      ? options.profile
+      : hasLegacy
+        ? 'rfc2109'
+        : 'rfc6265';
+  const config: Record<string, unknown> = {
+    name: raw.name,
+    value: raw.value,
+    encoding: 'raw',
+    profile,
+  };
+  const extensions: { name: string; value?: string }[] = [];
+  const seen = new Set<string>();
+  const refused = new Set<string>();
+  for (const attr of raw.attributes) {
+    const field = ATTRIBUTE_FIELDS.get(attr.key);
+    const label = field === undefined ? attr.name : (CANONICAL[field] as string);
+    if (attr.spaced) {
+      warn(
+        'bad_whitespace',
+        `whitespace around "=" in ${label}; browsers trim it, but senders must not write it`,
+        SOURCES.whitespace,
+        label,
+      );
+    }
+    const text = attr.value ?? '';
+    if (text.length > 1024) {
+      error(
+        'attribute_too_long',
+        `${label} is ${text.length} bytes; browsers ignore an attribute value longer than 1024 bytes`,
+        RULE_SOURCES.attributeSize,
+        label,
+      );
+      refused.add(label);
+      continue;
+    }
+    if (field === undefined) {
+      if (LEGACY.has(attr.key)) {
+        warn(
+          'legacy_attribute',
+          `${attr.name} is an RFC 2965 attribute that browsers ignore; remove it`,
+          SOURCES.legacy,
+          attr.name,
+        );
+      }
+      if (extensions.length < MAX_EXTENSIONS) {
+        extensions.push(
+          attr.value === undefined ? { name: attr.name } : { name: attr.name, value: attr.value },
+        );
+      }
+      continue;
+    }
+    if (seen.has(field)) {
+      warn(
+        'duplicate_attribute',
+        `${label} is given more than once; browsers use the last one, senders must write each attribute once`,
+        SOURCES.duplicate,
+        label,
+      );
+    }
+    seen.add(field);
+    if (FLAG_ATTRIBUTES.has(attr.key)) {
+      if (attr.value !== undefined) {
+        warn(
+          'flag_value',
+          `${label} takes no value; browsers ignore ${quote(attr.value)} and set the flag`,
+          RULE_SOURCES.extension,
+          label,
+        );
+      }
+      config[field] = true;
+      continue;
+    }
+    const problem = readValue(field, label, text, config, warn);
+    if (problem !== undefined) {
+      error(problem.code, problem.message, problem.source, label);
+      refused.add(label);
+    }
+  }
+  if (extensions.length > 0) config.extensions = extensions;
+
+  const result = Cookie.safeFrom(config);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (issue.code === 'control_character' || issue.code === 'non_ascii') {
+        if (ctl !== -1 || nonAscii !== -1) continue;
+      }
+      const attribute = attributeOf(issue, extensions);
+      if (attribute !== undefined) refused.add(attribute);
+      error(issue.code, issue.message, issue.source, attribute);
+    }
+  }
+
+  // What works, but not everywhere or not for long
+  const maxAge = typeof config.maxAge === 'number' ? config.maxAge : undefined;
+  if (maxAge !== undefined && maxAge > MAX_LIFETIME_SECONDS) {
+    warn(
+      'lifetime_capped',
+      `Max-Age is ${maxAge} s; browsers cap a lifetime at 400 days (${MAX_LIFETIME_SECONDS} s)`,
+      SOURCES.lifetime,
+      'Max-Age',
+    );
+  }
+  const expires = config.expires instanceof Date ? config.expires.getTime() : undefined;
+  if (expires !== undefined && expires - Date.now() > MAX_LIFETIME_SECONDS * 1000) {
+    warn(
+      'lifetime_capped',
+      'Expires is more than 400 days ahead; browsers cap a lifetime at 400 days',
+      SOURCES.lifetime,
+      'Expires',
+    );
+  }
+  const removal = maxAge === 0 || (expires !== undefined && expires <= Date.now());
+  if (!seen.has('sameSite') && !removal) {
+    warn(
+      'same_site_absent',
+      'SameSite is not set: Chromium treats the cookie as Lax, other browsers as None; set it explicitly',
+      SOURCES.sameSite,
+      'SameSite',
+    );
+  }
+  for (const field of ['version', 'comment'] as const) {
+    const label = CANONICAL[field] as string;
+    if (seen.has(field) && !refused.has(label)) {
+      warn(
+        'legacy_attribute',
+        `${label} is an RFC 2109 attribute that browsers ignore`,
+        SOURCES.legacy,
+        label,
+      );
+    }
+  }
+  if (seen.has('priority') && !refused.has('Priority')) {
+    warn(
+      'priority_chromium_only',
+      'Priority is honoured by Chromium only; Firefox and Safari ignore it',
+      SOURCES.priority,
+      'Priority',
+    );
+  }
+  if (seen.has('partitioned') && !refused.has('Partitioned')) {
+    warn(
+      'partitioned_support',
+      'Partitioned is supported by Chromium 114+ and Firefox 131+; Safari ignores it, so the cookie is unpartitioned there',
+      SOURCES.partitioned,
+      'Partitioned',
+    );
+  }
+  return freeze(out);
+}
+
+interface Problem {
+  readonly code: CookieIssueCode;
+  readonly message: string;
+  readonly source: string;
+}
+
+function readValue(
+  field: string,
+  label: string,
+  text: string,
+  config: Record<string, unknown>,
+  warn: (code: SetCookieWarningCode, message: string, source: string, attribute?: string) => void,
+): Problem | undefined {
+  switch (field) {
+    case 'maxAge':
+      if (DIGITS.test(text)) {
+        if (text.length > 1 && text.startsWith('0')) {
+          warn(
+            'max_age_format',
+            `Max-Age ${quote(text)} has leading zeros; write ${Number(text)}`,
+            SOURCES.maxAge,
+            label,
+          );
+        }
+        config.maxAge = Number(text);
+        return undefined;
+      }
+      return {
+        code: 'max_age_integer',
+        message: NEGATIVE.test(text)
+          ? `Max-Age ${quote(text)} is negative: browsers delete the cookie at once; write Max-Age=0 for that`
+          : `Max-Age ${quote(text)} is not a whole number of seconds; browsers ignore the attribute`,
+        source: SOURCES.maxAge,
+      };
+    case 'expires': {
+      const date = parseCookieDate(text);
+      if (date === undefined) {
+        return {
+          code: 'expires_date',
+          message: `Expires ${quote(text)} is not a date browsers can read; they ignore the attribute`,
+          source: SOURCES.expires,
+        };
+      }
+      if (!isImfFixdate(text, date)) {
+        warn(
+          'expires_format',
+          `Expires ${quote(text)} is not an IMF-fixdate; write ${quote(date.toUTCString())}`,
+          SOURCES.expires,
+          label,
+        );
+      }
+      config.expires = date;
+      return undefined;
+    }
+    case 'version':
+      if (!DIGITS.test(text)) {
+        return {
+          code: 'version_value',
+          message: `Version ${quote(text)} must be a non-negative integer`,
+          source: RULE_SOURCES.version,
+        };
+      }
+      config.version = Number(text);
+      return undefined;
+    case 'comment': {
+      const comment = text.startsWith('"') ? unquoteQuotedString(text) : text;
+      if (comment === undefined) {
+        return {
+          code: 'parse',
+          message: `Comment ${quote(text)} is not a well-formed quoted-string`,
+          source: RULE_SOURCES.comment,
+        };
+      }
+      config.comment = comment;
+      return undefined;
+    }
+    default:
+      config[field] = text;
+      return undefined;
+  }
+}
+
+function attributeOf(
+  issue: CookieIssue,
+  extensions: readonly { name: string }[],
+): string | undefined {
+  const [head, index] = issue.path;
+  if (head === 'extensions' && typeof index === 'number') return extensions[index]?.name;
+  return typeof head === 'string' ? CANONICAL[head] : undefined;
+}
+
+function diagnostic(
+  severity: 'error' | 'warning',
+  code: CookieIssueCode | SetCookieWarningCode,
+  message: string,
+  source: string,
+  attribute: string | undefined,
+): SetCookieDiagnostic {
+  return Object.freeze(
+    attribute === undefined
+      ? { severity, code, message, source }
+      : { severity, code, message, source, attribute },
+  );
+}
+
+function freeze(out: SetCookieDiagnostic[]): readonly SetCookieDiagnostic[] {
+  return Object.freeze(out);
+}
