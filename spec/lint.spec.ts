@@ -24,6 +24,14 @@ describe('lintSetCookie()', () => {
     expect(result[0]?.source).to.be.a('string').and.not.equal('');
   });
 
+  it('gives every diagnostic a fix', () => {
+    const result = lintSetCookie('$s d=a b; SameSite=None; Max-Age=007; Secure=1; Foo=');
+    expect(result.length).to.be.greaterThan(4);
+    for (const d of result) {
+      expect(d.fix, d.code).to.be.a('string').and.not.equal('see the message');
+    }
+  });
+
   describe('errors (the rules cookiesmith enforces)', () => {
     const cases: [string, string, string][] = [
       ['sid=a b; SameSite=Lax', 'value_octets', ''],

@@ -38,6 +38,8 @@ export interface SetCookieDiagnostic {
   readonly source: string;
   /** The attribute concerned, in canonical spelling (`'Max-Age'`) or as written for an extension. */
   readonly attribute?: string;
+  /** What to change, in one sentence. */
+  readonly fix: string;
 }
 
 /** Options of `lintSetCookie`. */
@@ -402,6 +404,50 @@ function attributeOf(
   return typeof head === 'string' ? CANONICAL[head] : undefined;
 }
 
+const FIXES: Partial<Record<CookieIssueCode | SetCookieWarningCode, string>> = {
+  invalid_type: 'pass the Set-Cookie line as a string',
+  name_token: "use only letters, digits and ! # $ % & ' * + - . ^ _ ` | ~ in the name",
+  name_reserved: 'choose a name that does not begin with "$"',
+  value_octets: 'encode the value (percent-encoding or base64url) so it holds cookie-octets only',
+  value_encoding: 'write the value with the encoding it is read with',
+  control_character: 'remove control characters (CR, LF, NUL, tab, …) from the line',
+  non_ascii: 'encode non-ASCII text (base64url or percent-encoding); write a domain as punycode',
+  name_value_too_long: 'keep name and value under 4096 bytes; store large data server-side',
+  attribute_too_long: 'shorten the attribute value to 1024 bytes or less',
+  domain_syntax: 'give a host name of letters, digits and "-" labels, without port or trailing dot',
+  domain_leading_dot: 'start Domain with a dot under RFC 2109, or check with profile rfc6265',
+  domain_embedded_dot: 'use a domain with an embedded dot, such as ".example.com"',
+  path_syntax: 'start Path with "/" and percent-encode ";"',
+  max_age_integer: 'write Max-Age as whole seconds ≥ 0 (Max-Age=0 deletes the cookie)',
+  expires_date: 'write Expires as an IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT"',
+  same_site_value: 'write SameSite=Strict, SameSite=Lax or SameSite=None',
+  same_site_none_insecure: 'add Secure, or use SameSite=Lax',
+  partitioned_insecure: 'add Secure',
+  prefix_secure: 'add Secure, or drop the __Secure- prefix',
+  prefix_host: 'add Secure and Path=/ and remove Domain, or drop the __Host- prefix',
+  prefix_http: 'add Secure and HttpOnly, or drop the __Http- prefix',
+  version_value: 'write Version as a non-negative integer, usually Version=1',
+  profile_attribute: 'remove Version and Comment (RFC 2109 only)',
+  comment_syntax: 'write Comment without ";"',
+  priority_value: 'write Priority=Low, Priority=Medium or Priority=High',
+  extension_syntax: 'write an extension as a token name with a non-empty value without ";"',
+  extension_reserved: 'use the standard attribute instead of an extension of the same name',
+  extension_duplicate: 'give each extension once',
+  parse: 'write the line as name=value; Attribute=value; Flag',
+  lifetime_capped: 'refresh the cookie before 400 days, or shorten its lifetime',
+  same_site_absent: 'add SameSite=Lax (or Strict, or None with Secure)',
+  legacy_attribute: 'remove the legacy attribute; browsers ignore it',
+  priority_chromium_only: 'nothing to change if a Chromium-only hint is what you want',
+  partitioned_support: 'make the cookie work unpartitioned too, for browsers without CHIPS',
+  duplicate_attribute: 'give each attribute once',
+  max_age_format: 'write Max-Age without leading zeros',
+  expires_format: 'write Expires as an IMF-fixdate with the right day name',
+  flag_value: 'write the flag alone, without "=" and a value',
+  bad_whitespace: 'remove the spaces around "="',
+  empty_attribute: 'remove the empty ";" parts',
+  too_many_attributes: 'send fewer attributes',
+};
+
 function diagnostic(
   severity: 'error' | 'warning',
   code: CookieIssueCode | SetCookieWarningCode,
@@ -409,10 +455,11 @@ function diagnostic(
   source: string,
   attribute: string | undefined,
 ): SetCookieDiagnostic {
+  const fix = FIXES[code] ?? 'see the message';
   return Object.freeze(
     attribute === undefined
-      ? { severity, code, message, source }
-      : { severity, code, message, source, attribute },
+      ? { severity, code, message, source, fix }
+      : { severity, code, message, source, attribute, fix },
   );
 }
 
