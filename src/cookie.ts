@@ -187,7 +187,7 @@ export class Cookie {
         {
           path: [],
           code: 'invalid_type',
-          message: `config could not be read: ${String(cause)}`,
+          message: `config could not be read: ${describeThrown(cause)}`,
           source: RULE_SOURCES.config,
         },
       ]);
@@ -317,6 +317,15 @@ export class Cookie {
 
 function failure(name: string | undefined, issues: CookieIssue[]): CookieResult {
   return { success: false, error: new CookieValidationError(name, issues) };
+}
+
+/** A short description of what a caller's getter or Proxy trap threw; never throws itself. */
+function describeThrown(cause: unknown): string {
+  try {
+    return quote(cause instanceof Error ? cause.message : String(cause));
+  } catch {
+    return 'a value that cannot be printed';
+  }
 }
 
 function nameOf(config: unknown): string | undefined {
