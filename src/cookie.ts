@@ -238,7 +238,24 @@ export class Cookie {
    * @throws {CookieValidationError}
    */
   with(changes: CookieChanges): Cookie {
-    if (changes !== null && typeof changes === 'object' && 'name' in changes) {
+    if (changes === null || typeof changes !== 'object') return Cookie.from(changes as never);
+    // The caller's getters and Proxy traps run here: what they throw becomes a CookieError.
+    let renames: boolean;
+    let entries: [string, unknown][];
+    try {
+      renames = 'name' in changes;
+      entries = Object.keys(changes).map((key) => [key, (changes as Record<string, unknown>)[key]]);
+    } catch (cause) {
+      throw new CookieValidationError(this.name, [
+        {
+          path: [],
+          code: 'invalid_type',
+          message: `changes could not be read: ${describeThrown(cause)}`,
+          source: RULE_SOURCES.config,
+        },
+      ]);
+    }
+    if (renames) {
       throw new CookieValidationError(this.name, [
         {
           path: ['name'],
@@ -250,14 +267,9 @@ export class Cookie {
       ]);
     }
     const config: Record<string, unknown> = { ...this.#config() };
-    if (changes !== null && typeof changes === 'object') {
-      for (const key of Object.keys(changes)) {
-        const v = (changes as Record<string, unknown>)[key];
-        if (v === undefined) delete config[key];
-        else config[key] = v;
-      }
-    } else {
-      return Cookie.from(changes as never);
+    for (const [key, v] of entries) {
+      if (v === undefined) delete config[key];
+      else config[key] = v;
     }
     return Cookie.from(config as CookieConfig);
   }
