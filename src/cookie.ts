@@ -281,8 +281,11 @@ export class Cookie {
 
   /** True when both would send the same header under the same encoding and profile. */
   equals(other: unknown): boolean {
+    // A brand check rather than instanceof: look-alikes and Proxies are unequal, never a throw.
     return (
-      other instanceof Cookie &&
+      typeof other === 'object' &&
+      other !== null &&
+      #header in other &&
       other.#header === this.#header &&
       other.encoding === this.encoding &&
       other.profile === this.profile
