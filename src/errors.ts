@@ -83,7 +83,9 @@ export class CookieValidationError extends CookieError {
     });
     this.name = 'CookieValidationError';
     this.cookieName = cookieName;
-    this.issues = Object.freeze(issues.map((issue) => Object.freeze({ ...issue })));
+    this.issues = Object.freeze(
+      issues.map((issue) => Object.freeze({ ...issue, path: Object.freeze([...issue.path]) })),
+    );
   }
 }
 
