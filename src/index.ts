@@ -33,6 +33,15 @@ export {
   CookieJarResponse,
   type CookieJarResponseOptions,
 } from './cookie-jar-response.js';
+export {
+  type CookieCodec,
+  type CookieDefinition,
+  type CookieHeaderInput,
+  type CookieReadResult,
+  defineCookie,
+  type JsonCookieOptions,
+  type StringCookieOptions,
+} from './define-cookie.js';
 export type { CookieEncoding } from './encoding.js';
 export {
   CookieError,

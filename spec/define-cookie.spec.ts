@@ -1,0 +1,249 @@
+import { expect } from 'chai';
+import { z } from 'zod';
+import {
+  Cookie,
+  CookieError,
+  CookiePolicy,
+  CookieValidationError,
+  defineCookie,
+  parseCookieHeader,
+} from '../src/index.js';
+
+const cart = defineCookie({
+  name: 'cart',
+  codec: 'json',
+  schema: z.object({ items: z.array(z.string()).max(3), coupon: z.string().optional() }),
+  attributes: { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', profile: 'rfc6265' },
+});
+
+const theme = defineCookie({
+  name: 'theme',
+  codec: 'string',
+  schema: z.enum(['light', 'dark']),
+  attributes: { path: '/', profile: 'rfc6265', sameSite: 'Lax' },
+});
+
+/** The request header a browser sends back for a cookie. */
+const sentBack = (cookie: Cookie) => cookie.toString().split(';')[0] as string;
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  expect.fail('expected a rejection');
+}
+
+describe('defineCookie()', () => {
+  describe('#create()', () => {
+    it('stores JSON as base64url and applies the attributes', async () => {
+      const cookie = await cart.create({ items: ['sku-1', 'ünï'] });
+      expect(cookie).to.be.instanceOf(Cookie);
+      expect(cookie.encoding).to.equal('base64url');
+      expect(cookie.value).to.equal('{"items":["sku-1","ünï"]}');
+      expect(cookie.toString()).to.match(
+        /^cart=[A-Za-z0-9_-]+; Path=\/; Secure; HttpOnly; SameSite=Lax$/,
+      );
+    });
+
+    it('stores a string codec value with encoding uri by default', async () => {
+      const cookie = await theme.create('dark');
+      expect(cookie.toString()).to.equal('theme=dark; Path=/; SameSite=Lax');
+    });
+
+    it('refuses data the schema rejects, with issues under value', async () => {
+      const error = await rejection(cart.create({ items: ['a', 'b', 'c', 'd'] }));
+      expect(error).to.be.instanceOf(CookieValidationError);
+      expect(
+        (error as CookieValidationError).issues.map((i) => [i.path.join('.'), i.code]),
+      ).to.deep.equal([['value.items', 'invalid_type']]);
+      const wrong = await rejection(theme.create('blue' as never));
+      expect((wrong as CookieValidationError).issues.map((i) => i.path.join('.'))).to.deep.equal([
+        'value',
+      ]);
+    });
+
+    it('refuses data without a JSON form', async () => {
+      const anything = defineCookie({ name: 'x', codec: 'json', schema: z.any() });
+      const error = await rejection(anything.create(10n));
+      expect(
+        (error as CookieValidationError).issues.map((i) => [i.path.join('.'), i.code]),
+      ).to.deep.equal([['value', 'value_encoding']]);
+    });
+
+    it('refuses a value the cookie rules reject (4096 bytes)', async () => {
+      const big = defineCookie({ name: 'big', codec: 'string', schema: z.string() });
+      const error = await rejection(big.create('x'.repeat(5000)));
+      expect(
+        (error as CookieValidationError).issues.map((i) => [i.path.join('.'), i.code]),
+      ).to.deep.equal([['value', 'name_value_too_long']]);
+    });
+
+    it('applies a policy to every cookie', async () => {
+      const session = defineCookie({
+        name: '__Host-session',
+        codec: 'string',
+        schema: z.string().min(1),
+        policy: CookiePolicy.secureSession,
+        attributes: { profile: 'rfc6265' },
+      });
+      const cookie = await session.create('abc');
+      expect(cookie.secure).to.equal(true);
+      expect(cookie.httpOnly).to.equal(true);
+      expect(cookie.path).to.equal('/');
+      expect(cookie.sameSite).to.equal('Lax');
+    });
+  });
+
+  describe('#read()', () => {
+    it('reads back what create made, from a header string, lines or a parsed header', async () => {
+      const cookie = await cart.create({ items: ['sku-1'], coupon: 'X' });
+      const header = `a=1; ${sentBack(cookie)}; b=2`;
+      for (const input of [header, ['a=1', sentBack(cookie)], parseCookieHeader(header)]) {
+        const result = await cart.read(input);
+        expect(result).to.deep.equal({
+          success: true,
+          data: { items: ['sku-1'], coupon: 'X' },
+          renew: false,
+        });
+      }
+    });
+
+    it('returns code cookie_missing when the cookie was not sent', async () => {
+      for (const input of ['other=1', '', undefined, null]) {
+        const result = await cart.read(input);
+        expect(result.success).to.equal(false);
+        if (result.success) return;
+        expect(result.error).to.be.instanceOf(CookieError);
+        expect(result.error.code).to.equal('cookie_missing');
+      }
+    });
+
+    const tampered: [string, string, string][] = [
+      ['not base64url', 'cart=%%%', 'value_encoding'],
+      [
+        'base64url of text that is not JSON',
+        `cart=${Buffer.from('{oops').toString('base64url')}`,
+        'parse',
+      ],
+      [
+        'JSON the schema rejects',
+        `cart=${Buffer.from('{"items":[1]}').toString('base64url')}`,
+        'invalid_type',
+      ],
+      [
+        'too many items',
+        `cart=${Buffer.from('{"items":["a","b","c","d"]}').toString('base64url')}`,
+        'invalid_type',
+      ],
+      [
+        'a quoted value',
+        `cart="${Buffer.from('{"items":[]}').toString('base64url')}"`,
+        'value_encoding',
+      ],
+    ];
+    for (const [label, header, code] of tampered) {
+      it(`never returns data for ${label}`, async () => {
+        const result = await cart.read(header);
+        expect(result.success).to.equal(false);
+        if (result.success) return;
+        expect(result.error).to.be.instanceOf(CookieValidationError);
+        const issues = (result.error as CookieValidationError).issues;
+        expect(issues[0]?.code).to.equal(code);
+        expect(issues[0]?.path[0]).to.equal('value');
+      });
+    }
+
+    it('validates a string cookie with its schema on read', async () => {
+      expect(await theme.read('theme=dark')).to.deep.equal({
+        success: true,
+        data: 'dark',
+        renew: false,
+      });
+      const result = await theme.read('theme=blue');
+      expect(result.success).to.equal(false);
+    });
+
+    it('reads the first cookie of the name when several were sent', async () => {
+      expect(await theme.read('theme=light; theme=dark')).to.deep.include({ data: 'light' });
+      expect((await theme.read('theme=bad; theme=dark')).success).to.equal(false);
+    });
+
+    it('returns the schema output (transforms applied)', async () => {
+      const count = defineCookie({
+        name: 'n',
+        codec: 'string',
+        schema: z.string().regex(/^\d+$/).transform(Number),
+      });
+      const cookie = await count.create('42');
+      const result = await count.read(sentBack(cookie));
+      expect(result).to.deep.equal({ success: true, data: 42, renew: false });
+    });
+
+    it('answers a header that is not text with a CookieError result, never a throw', async () => {
+      const result = await cart.read(42 as never);
+      expect(result.success).to.equal(false);
+      if (result.success) return;
+      expect(result.error).to.be.instanceOf(CookieError);
+    });
+
+    it('turns a schema that throws into a CookieError', async () => {
+      const boom = defineCookie({
+        name: 'boom',
+        codec: 'string',
+        schema: z.string().refine(() => {
+          throw new TypeError('bug');
+        }),
+      });
+      const result = await boom.read('boom=x');
+      expect(result.success).to.equal(false);
+      if (result.success) return;
+      expect(result.error.code).to.equal('schema_threw');
+    });
+  });
+
+  describe('definition', () => {
+    it('refuses an invalid name or attributes at once', () => {
+      expect(() => defineCookie({ name: 'bad name', codec: 'string', schema: z.string() }))
+        .to.throw(CookieValidationError)
+        .with.property('issues')
+        .that.satisfies((issues: { code: string }[]) => issues[0]?.code === 'name_token');
+      expect(() =>
+        defineCookie({
+          name: '__Host-x',
+          codec: 'string',
+          schema: z.string(),
+          attributes: { path: '/app', secure: true },
+        }),
+      ).to.throw(CookieValidationError);
+    });
+
+    it('refuses a schema that is not a zod schema, an unknown codec or encoding', () => {
+      expect(() => defineCookie({ name: 'a', codec: 'string', schema: {} as never })).to.throw(
+        CookieError,
+      );
+      expect(() => defineCookie({ name: 'a', codec: 'xml' as never, schema: z.string() })).to.throw(
+        CookieError,
+      );
+      expect(() =>
+        defineCookie({ name: 'a', codec: 'string', schema: z.string(), encoding: 'hex' as never }),
+      ).to.throw(CookieError);
+    });
+
+    it('infers the data types from the schema', async () => {
+      const result = await cart.read('cart=x');
+      if (result.success) {
+        const items: string[] = result.data.items;
+        // @ts-expect-error coupon is string | undefined
+        const coupon: number = result.data.coupon;
+        void items;
+        void coupon;
+      }
+      // @ts-expect-error items must be strings
+      await rejection(cart.create({ items: [1] }));
+      // @ts-expect-error a string codec needs a schema whose input is a string
+      defineCookie({ name: 'n', codec: 'string', schema: z.number() });
+    });
+  });
+});

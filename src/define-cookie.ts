@@ -1,0 +1,290 @@
+import type { z } from 'zod';
+import { Cookie, type CookieResult } from './cookie.js';
+import { CookieBuilder } from './cookie-builder.js';
+import { type CookiePolicy, isCookiePolicy } from './cookie-policy.js';
+import { COOKIE_ENCODINGS, type CookieEncoding, decodeValue } from './encoding.js';
+import { CookieError, type CookieIssue, CookieValidationError, quote } from './errors.js';
+import { ParsedCookieHeader, parseCookieHeader } from './parse-cookie-header.js';
+import type { CookieAttributes } from './schema.js';
+
+/** How a typed cookie turns its data into a cookie value: JSON text or the string itself. */
+export type CookieCodec = 'json' | 'string';
+
+interface DefinitionCommon<N extends string> {
+  /** The cookie name (an RFC 6265 token; a `__Host-`/`__Secure-` prefix is checked). */
+  readonly name: N;
+  /**
+   * Wire encoding of the value: `'base64url'` by default for `'json'` (the JSON text as
+   * unpadded base64url), `'uri'` by default for `'string'`.
+   */
+  readonly encoding?: CookieEncoding;
+  /** Attributes of every cookie `create` makes (path, secure, sameSite, maxAge, …). */
+  readonly attributes?: Omit<CookieAttributes, 'encoding'>;
+  /** A policy applied to every cookie `create` makes, as `builder.apply(policy)` does. */
+  readonly policy?: CookiePolicy;
+}
+
+/** `defineCookie` options for a JSON cookie: any schema whose input is JSON data. */
+export interface JsonCookieOptions<N extends string, S extends z.ZodType>
+  extends DefinitionCommon<N> {
+  readonly codec: 'json';
+  /** Validates the data on `create` and again on every `read`. */
+  readonly schema: S;
+}
+
+/** `defineCookie` options for a string cookie: a schema whose input is a string. */
+export interface StringCookieOptions<N extends string, S extends z.ZodType<unknown, string>>
+  extends DefinitionCommon<N> {
+  readonly codec: 'string';
+  /** Validates the string on `create` and again on every `read`. */
+  readonly schema: S;
+}
+
+/** The outcome of `CookieDefinition#read`: the validated data, or why there is none. */
+export type CookieReadResult<T> =
+  | {
+      readonly success: true;
+      readonly data: T;
+      /** True when the cookie should be sent again (e.g. protected with an older key). */
+      readonly renew: boolean;
+    }
+  | {
+      readonly success: false;
+      /** `code` `'cookie_missing'` when the cookie was not sent; a `CookieValidationError` when it was invalid. */
+      readonly error: CookieError;
+    };
+
+/** What `read` accepts: a `Cookie` header (one or several lines), or one already parsed. */
+export type CookieHeaderInput = string | readonly string[] | ParsedCookieHeader | null | undefined;
+
+/**
+ * A typed cookie: `create` turns validated data into a `Cookie`, `read` turns a request's
+ * `Cookie` header back into validated data. Both are async, so that protection (signing or
+ * sealing with Web Crypto) never changes their signatures.
+ */
+export interface CookieDefinition<N extends string, S extends z.ZodType> {
+  readonly name: N;
+  readonly codec: CookieCodec;
+  readonly encoding: CookieEncoding;
+  readonly schema: S;
+  /**
+   * Validates `data` with the schema and returns the cookie to send; the stored value is
+   * `data` as given, so `read` validates it again with the same schema.
+   * @throws {CookieValidationError} when the data or the resulting cookie is invalid.
+   */
+  create(data: z.input<S>): Promise<Cookie>;
+  /**
+   * Reads the cookie from a request `Cookie` header and validates it; never throws. A missing,
+   * undecodable, malformed or invalid value gives `{ success: false, error }`, never data.
+   */
+  read(header: CookieHeaderInput): Promise<CookieReadResult<z.output<S>>>;
+}
+
+const SCHEMA_SOURCE = 'defineCookie schema';
+
+/**
+ * Defines a typed cookie whose value is validated by a zod schema; the types of `create` and
+ * `read` are inferred from it. Codec `'json'` stores the JSON text (base64url on the wire by
+ * default); codec `'string'` stores the string.
+ *
+ * @example
+ * const cart = defineCookie({
+ *   name: 'cart',
+ *   codec: 'json',
+ *   schema: z.object({ items: z.array(z.string()).max(20) }),
+ *   attributes: { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', profile: 'rfc6265' },
+ * });
+ * res.setHeader('Set-Cookie', String(await cart.create({ items: ['sku-1'] })));
+ * const read = await cart.read(req.headers.cookie); // { success: true, data: { items: [...] } }
+ * @throws {CookieError} at once when the name, attributes, encoding, policy or schema are unusable.
+ */
+export function defineCookie<N extends string, S extends z.ZodType>(
+  options: JsonCookieOptions<N, S>,
+): CookieDefinition<N, S>;
+export function defineCookie<N extends string, S extends z.ZodType<unknown, string>>(
+  options: StringCookieOptions<N, S>,
+): CookieDefinition<N, S>;
+export function defineCookie<N extends string, S extends z.ZodType>(
+  options: JsonCookieOptions<N, S> | StringCookieOptions<N, S & z.ZodType<unknown, string>>,
+): CookieDefinition<N, S> {
+  if (options === null || typeof options !== 'object') {
+    throw new CookieError('defineCookie takes an options object', { code: 'invalid_definition' });
+  }
+  const { name, codec, schema, attributes, policy } = options;
+  if (codec !== 'json' && codec !== 'string') {
+    throw new CookieError(`codec ${quote(String(codec))} must be 'json' or 'string'`, {
+      code: 'invalid_definition',
+    });
+  }
+  if (
+    schema === null ||
+    typeof schema !== 'object' ||
+    typeof (schema as { safeParseAsync?: unknown }).safeParseAsync !== 'function'
+  ) {
+    throw new CookieError('schema must be a zod schema', { code: 'invalid_definition' });
+  }
+  if (policy !== undefined && !isCookiePolicy(policy)) {
+    throw new CookieError('policy must be a CookiePolicy; create one with CookiePolicy.define', {
+      code: 'invalid_policy',
+    });
+  }
+  const encoding = options.encoding ?? (codec === 'json' ? 'base64url' : 'uri');
+  if (!COOKIE_ENCODINGS.includes(encoding)) {
+    throw new CookieError(
+      `encoding ${quote(String(encoding))} must be one of ${COOKIE_ENCODINGS.join(', ')}`,
+      { code: 'invalid_definition' },
+    );
+  }
+  const base: Record<string, unknown> = { ...(attributes ?? {}), name, encoding };
+
+  const build = (value: string): CookieResult => {
+    const config = { ...base, value };
+    if (policy === undefined) return Cookie.safeFrom(config);
+    try {
+      return CookieBuilder.fromConfig(config as never)
+        .apply(policy as never)
+        .safeBuild();
+    } catch (error) {
+      if (error instanceof CookieValidationError) return { success: false, error };
+      throw error;
+    }
+  };
+  // Name, attributes and policy are checked once, here, with an empty value.
+  const probe = build('');
+  if (!probe.success) throw probe.error;
+
+  const definition: CookieDefinition<N, S> = {
+    name,
+    codec,
+    encoding,
+    schema,
+    async create(data) {
+      const checked = await validate(schema, data, name);
+      if (!checked.success) throw checked.error;
+      let text: string;
+      if (codec === 'string') {
+        if (typeof data !== 'string') {
+          throw invalid(name, 'invalid_type', 'a string cookie stores a string', SCHEMA_SOURCE);
+        }
+        text = data;
+      } else {
+        text = toJson(data, name);
+      }
+      const result = build(text);
+      if (!result.success) throw result.error;
+      return result.cookie;
+    },
+    async read(header) {
+      let parsed: ParsedCookieHeader;
+      try {
+        parsed =
+          header instanceof ParsedCookieHeader
+            ? header
+            : parseCookieHeader(header, { encoding: 'raw' });
+      } catch (error) {
+        return failure(asCookieError(error));
+      }
+      const wire = parsed.getRaw(name);
+      if (wire === undefined) {
+        return failure(
+          new CookieError(`cookie ${quote(name)} was not sent`, { code: 'cookie_missing' }),
+        );
+      }
+      const text = decodeValue(wire, encoding);
+      if (text === undefined) {
+        return failure(
+          invalid(
+            name,
+            'value_encoding',
+            `value ${quote(wire)} is not valid under encoding '${encoding}'`,
+            'RFC 6265 §4.1.1 (values must be encoded to cookie-octets)',
+          ),
+        );
+      }
+      let data: unknown = text;
+      if (codec === 'json') {
+        try {
+          data = JSON.parse(text);
+        } catch {
+          return failure(
+            invalid(name, 'parse', `value ${quote(text)} is not JSON`, 'RFC 8259 (JSON)'),
+          );
+        }
+      }
+      const checked = await validate(schema, data, name);
+      if (!checked.success) return failure(checked.error);
+      return Object.freeze({ success: true, data: checked.data as z.output<S>, renew: false });
+    },
+  };
+  return Object.freeze(definition);
+}
+
+function failure(error: CookieError): { readonly success: false; readonly error: CookieError } {
+  return Object.freeze({ success: false, error });
+}
+
+function invalid(
+  name: string,
+  code: CookieIssue['code'],
+  message: string,
+  source: string,
+): CookieValidationError {
+  return new CookieValidationError(name, [{ path: ['value'], code, message, source }]);
+}
+
+function asCookieError(error: unknown): CookieError {
+  return error instanceof CookieError
+    ? error
+    : new CookieError(`unexpected failure: ${String(error)}`, { cause: error });
+}
+
+function toJson(data: unknown, name: string): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(data);
+  } catch (cause) {
+    throw new CookieValidationError(name, [
+      {
+        path: ['value'],
+        code: 'value_encoding',
+        message: `value cannot be written as JSON: ${String(cause)}`,
+        source: 'RFC 8259 (JSON)',
+      },
+    ]);
+  }
+  if (text === undefined) {
+    throw invalid(name, 'value_encoding', 'value has no JSON form', 'RFC 8259 (JSON)');
+  }
+  return text;
+}
+
+type Validated =
+  | { readonly success: true; readonly data: unknown }
+  | { readonly success: false; readonly error: CookieError };
+
+/** Runs the user's schema; its issues become `value.*` issues, a throwing schema a CookieError. */
+async function validate(schema: z.ZodType, data: unknown, name: string): Promise<Validated> {
+  let result: Awaited<ReturnType<z.ZodType['safeParseAsync']>>;
+  try {
+    result = await schema.safeParseAsync(data);
+  } catch (cause) {
+    return {
+      success: false,
+      error: new CookieError(`cookie ${quote(name)}: the schema threw: ${String(cause)}`, {
+        code: 'schema_threw',
+        cause,
+      }),
+    };
+  }
+  if (result.success) return { success: true, data: result.data };
+  const issues: CookieIssue[] = result.error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    return {
+      path: ['value', ...path],
+      code: 'invalid_type',
+      message: `value${path.map((p) => `.${p}`).join('')}: ${issue.message}`,
+      source: SCHEMA_SOURCE,
+    };
+  });
+  return { success: false, error: new CookieValidationError(name, issues, result.error) };
+}
