@@ -8,6 +8,7 @@ import {
 import { type CookieJarTarget, writeOutput } from './adapters/targets.js';
 import { Cookie } from './cookie.js';
 import { CookieBuilder } from './cookie-builder.js';
+import { type CookiePolicy, isCookiePolicy } from './cookie-policy.js';
 import { type CookieIssue, CookieValidationError } from './errors.js';
 import { type CookieAttributes, type CookieProfile, toCookieIssues } from './schema.js';
 
@@ -22,6 +23,11 @@ const SOURCE = 'cookiesmith CookieJarResponse';
 const optionsSchema = z.strictObject({
   cache: z.enum(JAR_CACHE_MODES as [CookieJarCache, ...CookieJarCache[]]).optional(),
   http10Expires: z.boolean().optional(),
+  policy: z
+    .custom<CookiePolicy>(isCookiePolicy, {
+      message: 'policy must be a CookiePolicy (CookiePolicy.define, CookiePolicy.from or a preset)',
+    })
+    .optional(),
 });
 
 /**
@@ -29,6 +35,8 @@ const optionsSchema = z.strictObject({
  * - `cache` (default `'private'`): the cache directives sent with the cookies (RFC 2109 §4.2.3);
  *   `'off'` sends none.
  * - `http10Expires` (default `true`): also send `Expires` in the past for HTTP/1.0 caches.
+ * - `policy`: a `CookiePolicy` every cookie must meet; builders, `sendCookie` and `delete` get
+ *   its defaults first (as `builder.apply(policy)`), a cookie that breaks it is refused.
  */
 export type CookieJarResponseOptions = z.input<typeof optionsSchema>;
 
@@ -50,6 +58,7 @@ const DELETE_KEYS: ReadonlySet<string> = new Set(['domain', 'path', 'partitioned
 interface Settings {
   readonly cache: CookieJarCache;
   readonly http10Expires: boolean;
+  readonly policy: CookiePolicy | undefined;
   readonly cacheControl: string | undefined;
   readonly expires: string | undefined;
   readonly cacheHeaders: readonly CookieJarHeader[];
@@ -84,6 +93,7 @@ function settingsFrom(options: unknown): Settings {
   return Object.freeze({
     cache,
     http10Expires,
+    policy: parsed.data.policy,
     cacheControl,
     expires,
     cacheHeaders: Object.freeze(cacheHeaders),
@@ -97,31 +107,56 @@ function settingsFrom(options: unknown): Settings {
  * default-path of the request).
  */
 function identityOf(cookie: Cookie): string {
-  const domain = cookie.domain === undefined ? '' : cookie.domain.replace(/^\./, '');
+  let domain = cookie.domain ?? '';
+  if (domain.charCodeAt(0) === 46) domain = domain.slice(1);
   return `${cookie.name}\n${domain}\n${cookie.path ?? ''}\n${cookie.partitioned ? 1 : 0}`;
 }
 
 /**
  * The writes of a family of jars, in order, shared by all of them: a jar is a prefix of the log
  * (its `length`). Appending at the end serves the newest jar without copying; an older jar that
- * is added to again copies its prefix first.
+ * is added to again copies its prefix first. Identities are only compared between cookies of
+ * the same name, so a jar of distinct names never builds an identity key.
  */
 class Log {
   readonly cookies: Cookie[] = [];
   /** Number of distinct identities among `cookies[0..i]`. */
   readonly distinct: number[] = [];
-  /** Log positions of each name, ascending. */
-  readonly byName = new Map<string, number[]>();
-  readonly #seen = new Set<string>();
+  /** Log position of each name: a number while the name was written once, then all, ascending. */
+  readonly byName = new Map<string, number | number[]>();
+  /** For names written more than once: the identities seen. */
+  #identities: Map<string, Set<string>> | undefined;
 
   push(cookie: Cookie): void {
     const at = this.cookies.length;
+    const before = at === 0 ? 0 : (this.distinct[at - 1] as number);
     this.cookies.push(cookie);
-    this.#seen.add(identityOf(cookie));
-    this.distinct.push(this.#seen.size);
-    const positions = this.byName.get(cookie.name);
-    if (positions === undefined) this.byName.set(cookie.name, [at]);
-    else positions.push(at);
+    const name = cookie.name;
+    const positions = this.byName.get(name);
+    if (positions === undefined) {
+      this.byName.set(name, at);
+      this.distinct.push(before + 1);
+      return;
+    }
+    this.#identities ??= new Map();
+    let seen = this.#identities.get(name);
+    if (seen === undefined) {
+      seen = new Set([identityOf(this.cookies[positions as number] as Cookie)]);
+      this.#identities.set(name, seen);
+      this.byName.set(name, [positions as number, at]);
+    } else {
+      (positions as number[]).push(at);
+    }
+    const size = seen.size;
+    seen.add(identityOf(cookie));
+    this.distinct.push(before + seen.size - size);
+  }
+
+  /** The positions in `[0, length)` not replaced later in it, in first-insertion order. */
+  live(length: number): number[] {
+    const last = new Map<string, number>();
+    for (let i = 0; i < length; i++) last.set(identityOf(this.cookies[i] as Cookie), i);
+    return [...last.values()];
   }
 
   static copyOf(log: Log, length: number): Log {
@@ -131,9 +166,10 @@ class Log {
   }
 }
 
-/** Position of the last entry of `positions` below `length`, or -1. */
-function lastBelow(positions: readonly number[] | undefined, length: number): number {
+/** The last position in `positions` below `length`, or -1. */
+function lastBelow(positions: number | readonly number[] | undefined, length: number): number {
   if (positions === undefined) return -1;
+  if (typeof positions === 'number') return positions < length ? positions : -1;
   let lo = 0;
   let hi = positions.length;
   while (lo < hi) {
@@ -144,14 +180,10 @@ function lastBelow(positions: readonly number[] | undefined, length: number): nu
   return lo === 0 ? -1 : (positions[lo - 1] as number);
 }
 
-interface State {
-  readonly settings: Settings;
-  readonly log: Log;
-  readonly length: number;
-}
-
 // Hands a prepared state to the constructor without widening its public signature.
-let pending: State | undefined;
+let pendingSettings: Settings | undefined;
+let pendingLog: Log | undefined;
+let pendingLength = 0;
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 const NO_HEADERS: readonly never[] = Object.freeze([]);
 
@@ -182,12 +214,12 @@ export class CookieJarResponse {
    * @example new CookieJarResponse({ cache: 'no-store' })
    */
   constructor(options?: CookieJarResponseOptions) {
-    if (pending !== undefined) {
-      const state = pending;
-      pending = undefined;
-      this.#settings = state.settings;
-      this.#log = state.log;
-      this.#length = state.length;
+    if (pendingSettings !== undefined && pendingLog !== undefined) {
+      this.#settings = pendingSettings;
+      this.#log = pendingLog;
+      this.#length = pendingLength;
+      pendingSettings = undefined;
+      pendingLog = undefined;
     } else {
       this.#settings = settingsFrom(options);
       this.#log = new Log();
@@ -204,7 +236,7 @@ export class CookieJarResponse {
    */
   add<N extends string>(cookie: Cookie | CookieBuilder<N>): CookieJarResponse {
     if (cookie instanceof Cookie) return this.#append(cookie);
-    if (cookie instanceof CookieBuilder) return this.#append(cookie.build());
+    if (cookie instanceof CookieBuilder) return this.#append(this.#build(cookie));
     throw new CookieValidationError(undefined, [
       {
         path: [],
@@ -224,7 +256,10 @@ export class CookieJarResponse {
    * @example jar.sendCookie('sid', token, { domain: '.example.com', path: '/', secure: true, maxAge: 3600, httpOnly: true })
    */
   sendCookie(name: string, value: string, options?: CookieAttributes): CookieJarResponse {
-    return this.#append(Cookie.from(configOf(name, value, options)));
+    const config = configOf(name, value, options);
+    const policy = this.#settings.policy;
+    if (policy === undefined) return this.#append(Cookie.from(config));
+    return this.#append(CookieBuilder.fromConfig(config).apply(policy).build());
   }
 
   /**
@@ -237,15 +272,24 @@ export class CookieJarResponse {
    * @example jar.delete('sid', { domain: '.example.com', path: '/' })
    */
   delete(name: string, options?: CookieDeleteOptions): CookieJarResponse {
-    return this.#append(removalOf(name, options).build());
+    return this.#append(this.#build(removalOf(name, options)));
   }
 
-  /** Every cookie enters the jar here; a policy check belongs here too. */
+  /** Builds under the jar's policy: its defaults fill what the builder leaves unset. */
+  #build(builder: CookieBuilder<string>): Cookie {
+    const policy = this.#settings.policy;
+    return policy === undefined ? builder.build() : builder.apply(policy).build();
+  }
+
+  /** Every cookie enters the jar here, and must meet the jar's policy. */
   #append(cookie: Cookie): CookieJarResponse {
+    this.#settings.policy?.enforce(cookie);
     let log = this.#log;
     if (this.#length !== log.cookies.length) log = Log.copyOf(log, this.#length);
     log.push(cookie);
-    pending = { settings: this.#settings, log, length: this.#length + 1 };
+    pendingSettings = this.#settings;
+    pendingLog = log;
+    pendingLength = this.#length + 1;
     return new CookieJarResponse();
   }
 
@@ -271,12 +315,12 @@ export class CookieJarResponse {
   /** The cookies in insertion order (a replaced cookie keeps its first position); frozen. */
   cookies(): readonly Cookie[] {
     if (this.#cookies === undefined) {
-      const byIdentity = new Map<string, Cookie>();
-      for (let i = 0; i < this.#length; i++) {
-        const cookie = this.#log.cookies[i] as Cookie;
-        byIdentity.set(identityOf(cookie), cookie);
-      }
-      this.#cookies = Object.freeze([...byIdentity.values()]);
+      const log = this.#log;
+      this.#cookies = Object.freeze(
+        this.size === this.#length
+          ? log.cookies.slice(0, this.#length)
+          : log.live(this.#length).map((i) => log.cookies[i] as Cookie),
+      );
     }
     return this.#cookies;
   }
@@ -292,7 +336,12 @@ export class CookieJarResponse {
    */
   setCookieHeaders(): readonly string[] {
     if (this.#setCookie === undefined) {
-      this.#setCookie = Object.freeze(this.cookies().map(String));
+      const log = this.#log;
+      this.#setCookie = Object.freeze(
+        this.size === this.#length
+          ? log.cookies.slice(0, this.#length).map((c) => c.toString())
+          : log.live(this.#length).map((i) => (log.cookies[i] as Cookie).toString()),
+      );
     }
     return this.#setCookie;
   }

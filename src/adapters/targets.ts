@@ -9,14 +9,19 @@ import { mergeCacheControl } from './cache-control.js';
 export interface ServerResponseLike {
   /** True once the status line and headers have gone out. */
   readonly headersSent: boolean;
+  /** The value of a header set so far (an array for Set-Cookie). */
   getHeader(name: string): number | string | readonly string[] | undefined;
+  /** Sets a header, replacing its value; an array sends one field line per element. */
   setHeader(name: string, value: number | string | readonly string[]): unknown;
 }
 
 /** What `writeTo` needs of a WHATWG `Headers` (fetch `Response`, Hono, Deno, Bun, edge runtimes). */
 export interface HeadersLike {
+  /** Adds a value; Set-Cookie values stay separate (`getSetCookie()`). */
   append(name: string, value: string): void;
+  /** The combined value of a header, or `null`. */
   get(name: string): string | null;
+  /** Replaces a header's value. */
   set(name: string, value: string): void;
 }
 
