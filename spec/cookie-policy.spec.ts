@@ -1,10 +1,14 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { Cookie as ToughCookie } from 'tough-cookie';
 import {
   Cookie,
   type CookieBuilder,
   CookieError,
   type CookieIssue,
+  CookieJarResponse,
   CookiePolicy,
   CookiePolicyConflictError,
   type CookiePolicyRequirements,
@@ -946,6 +950,121 @@ describe('CookiePolicy', () => {
         }),
         { numRuns: 200 },
       );
+    });
+  });
+
+  describe('in a CookieJarResponse ({ policy })', () => {
+    const jar = () => new CookieJarResponse({ policy: CookiePolicy.secureSession });
+
+    it('fills the defaults of an added builder and keeps its explicit values', () => {
+      const out = jar()
+        .add(Cookie.builder('sid', 'abc').profile('rfc6265'))
+        .add(Cookie.builder('lang', 'en').profile('rfc6265').sameSite('Lax').httpOnly());
+      expect(out.setCookieHeaders()).to.deep.equal([
+        'sid=abc; Path=/; Secure; HttpOnly; SameSite=Lax',
+        'lang=en; Path=/; Secure; HttpOnly; SameSite=Lax',
+      ]);
+    });
+
+    it('refuses an added Cookie that breaks the policy, and leaves the jar unchanged', () => {
+      const before = jar();
+      const loose = Cookie.builder('sid', 'abc').path('/').maxAge(60).build();
+      const error = validationOf(() => before.add(loose));
+      expect(pathsAndCodes(error.issues)).to.deep.equal([
+        ['secure', 'policy'],
+        ['httpOnly', 'policy'],
+        ['sameSite', 'policy'],
+        ['maxAge', 'policy'],
+      ]);
+      expect(before.size).to.equal(0);
+    });
+
+    it('refuses an added builder whose explicit values break the policy', () => {
+      const error = validationOf(() => jar().add(Cookie.builder('sid', 'abc').sameSite('Strict')));
+      expect(pathsAndCodes(error.issues)).to.deep.equal([['sameSite', 'policy']]);
+    });
+
+    it('applies the policy to sendCookie(), defaults and requirements', () => {
+      const out = jar().sendCookie('sid', 'abc', { profile: 'rfc6265' });
+      expect(out.setCookieHeaders()).to.deep.equal([
+        'sid=abc; Path=/; Secure; HttpOnly; SameSite=Lax',
+      ]);
+      const error = validationOf(() => jar().sendCookie('sid', 'abc', { maxAge: 3600 }));
+      expect(pathsAndCodes(error.issues)).to.deep.equal([['maxAge', 'policy']]);
+    });
+
+    it('reports sendCookie() schema and policy issues together', () => {
+      const error = validationOf(() =>
+        jar().sendCookie('sid', 'abc', { domain: 'example.com', secure: false }),
+      );
+      expect(pathsAndCodes(error.issues)).to.deep.equal([
+        ['domain', 'domain_leading_dot'],
+        ['secure', 'policy'],
+      ]);
+    });
+
+    it('lets delete() through: a removal gets the defaults and has no lifetime to limit', () => {
+      const out = jar().delete('sid', { profile: 'rfc6265' });
+      const removal = out.get('sid');
+      expect(removal?.maxAge).to.equal(0);
+      expect(removal?.path).to.equal('/');
+      expect(removal?.secure).to.equal(true);
+      expect(removal?.httpOnly).to.equal(true);
+    });
+
+    it('refuses a delete() outside the scope the policy requires', () => {
+      const scoped = new CookieJarResponse({
+        policy: CookiePolicy.define({
+          name: 'scoped',
+          require: { domain: 'example.com', profile: 'rfc6265' },
+        }),
+      });
+      expect(scoped.delete('sid', { domain: 'example.com', profile: 'rfc6265' }).size).to.equal(1);
+      const error = validationOf(() => scoped.delete('sid', { profile: 'rfc6265' }));
+      expect(pathsAndCodes(error.issues)).to.deep.equal([['domain', 'policy']]);
+    });
+
+    it('keeps the policy in every jar derived from it', () => {
+      const one = jar().add(Cookie.builder('a', '1'));
+      const error = validationOf(() => one.add(Cookie.builder('b', '2').build()));
+      expect(error.issues.every((i) => i.code === 'policy')).to.equal(true);
+    });
+
+    it('composes the jar policy with a builder’s own policy', () => {
+      const out = jar().add(Cookie.builder('__Host-sid', 'abc').apply(CookiePolicy.hostOnly));
+      expect(out.get('__Host-sid')?.httpOnly).to.equal(true);
+      const error = conflictOf(() =>
+        jar().add(Cookie.builder('embed', 'x').apply(CookiePolicy.crossSite)),
+      );
+      expect(error.policies).to.have.members(['crossSite', 'secureSession']);
+    });
+
+    it('refuses a policy option that is not a CookiePolicy', () => {
+      const error = validationOf(
+        () => new CookieJarResponse({ policy: { name: 'fake' } as unknown as CookiePolicy }),
+      );
+      expect(error.issues.map((i) => i.path.join('.'))).to.deep.equal(['policy']);
+    });
+
+    it('sends what a client stores, over node:http on 127.0.0.1', async () => {
+      const server: Server = createServer((_req, res) => {
+        jar().add(Cookie.builder('sid', 'abc').profile('rfc6265')).writeTo(res).end('ok');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = server.address() as AddressInfo;
+        const response = await fetch(`http://127.0.0.1:${port}/`);
+        await response.text();
+        const lines = response.headers.getSetCookie();
+        expect(lines).to.deep.equal(['sid=abc; Path=/; Secure; HttpOnly; SameSite=Lax']);
+        const stored = ToughCookie.parse(lines[0] as string);
+        expect(stored?.secure).to.equal(true);
+        expect(stored?.httpOnly).to.equal(true);
+        expect(stored?.sameSite).to.equal('lax');
+        expect(stored?.path).to.equal('/');
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
     });
   });
 
