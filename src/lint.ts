@@ -463,6 +463,10 @@ function diagnostic(
   );
 }
 
+/** Errors first, then warnings, each in the order found. */
 function freeze(out: SetCookieDiagnostic[]): readonly SetCookieDiagnostic[] {
-  return Object.freeze(out);
+  const errors = out.filter((d) => d.severity === 'error');
+  return Object.freeze(
+    errors.length === out.length ? out : [...errors, ...out.filter((d) => d.severity !== 'error')],
+  );
 }
