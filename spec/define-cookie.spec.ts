@@ -1,4 +1,7 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
+import { CookieJar } from 'tough-cookie';
 import { z } from 'zod';
 import {
   Cookie,
@@ -244,6 +247,64 @@ describe('defineCookie()', () => {
       await rejection(cart.create({ items: [1] }));
       // @ts-expect-error a string codec needs a schema whose input is a string
       defineCookie({ name: 'n', codec: 'string', schema: z.number() });
+    });
+  });
+
+  describe('over HTTP with a browser-like client', () => {
+    let server: Server;
+    let origin: string;
+
+    before(async () => {
+      server = createServer((req, res) => {
+        void (async () => {
+          if (req.url === '/add') {
+            const cookie = await cart.create({ items: ['sku-1', 'sku-2'] });
+            res.setHeader('Set-Cookie', [cookie.toString(), 'theme=dark; Path=/; SameSite=Lax']);
+            res.end('ok');
+            return;
+          }
+          const cookies = parseCookieHeader(req.headers.cookie);
+          const result = await cart.read(cookies);
+          res.setHeader('Content-Type', 'application/json');
+          res.end(
+            JSON.stringify({
+              theme: cookies.get('theme'),
+              cart: result.success ? result.data : result.error.code,
+            }),
+          );
+        })();
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+
+    after(async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+
+    async function get(jar: CookieJar, path: string): Promise<Response> {
+      const url = `${origin}${path}`;
+      const cookie = await jar.getCookieString(url);
+      const response = await fetch(url, { headers: cookie === '' ? {} : { cookie } });
+      for (const line of response.headers.getSetCookie()) await jar.setCookie(line, url);
+      return response;
+    }
+
+    it('reads back the cookie tough-cookie stored and sent, with the others beside it', async () => {
+      // tough-cookie, like a browser, keeps Secure cookies for https only; 127.0.0.1 is trusted.
+      const jar = new CookieJar(undefined, { allowSecureOnLocal: true });
+      await get(jar, '/add');
+      const response = await get(jar, '/read');
+      expect(await response.json()).to.deep.equal({
+        theme: 'dark',
+        cart: { items: ['sku-1', 'sku-2'] },
+      });
+    });
+
+    it('reports cookie_missing to a client that has no cookie', async () => {
+      const response = await get(new CookieJar(), '/read');
+      expect(await response.json()).to.deep.equal({ cart: 'cookie_missing' });
     });
   });
 });
