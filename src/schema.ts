@@ -232,6 +232,15 @@ function checkPath(path: string, ctx: Ctx): void {
         ? `path ${quote(path)} contains ";"; percent-encode it as %3B`
         : `path ${quote(path)} must start with "/"`,
     );
+  } else if (path.endsWith(' ')) {
+    // 6265bis §5.6: parsers strip whitespace around an attribute value, so it would arrive as
+    // another path
+    report(
+      ctx,
+      'path_syntax',
+      SOURCES.path,
+      `path ${quote(path)} ends with a space, which parsers strip; percent-encode it as %20`,
+    );
   }
 }
 
