@@ -268,7 +268,20 @@ function checkMaxAge(seconds: number, ctx: Ctx): void {
 
 const maxAgeSchema = z
   .union([z.number(), durationSchema])
-  .transform((input) => (typeof input === 'number' ? input : durationSeconds(input)))
+  .transform((input, ctx) => {
+    if (typeof input === 'number') return input;
+    // An empty duration would read as Max-Age=0, which discards the cookie (RFC 2109 §4.2.2)
+    if (Object.values(input).every((part) => part === undefined)) {
+      report(
+        ctx,
+        'duration',
+        SOURCES.maxAge,
+        'maxAge {} names no unit; give days, hours, minutes or seconds (maxAge: 0 discards the cookie now)',
+      );
+      return z.NEVER;
+    }
+    return durationSeconds(input);
+  })
   .superRefine(checkMaxAge);
 
 /** A `Date` (copied), epoch ms or ISO string as a valid Date with a four-digit year. */
