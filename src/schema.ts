@@ -46,9 +46,10 @@ const AV_OCTETS = /^[\x20-\x3A\x3C-\x7E]*$/;
 // RFC 6265 §4.1.2.3, RFC 1034 §3.5 + RFC 1123 §2.1: LDH label, 1-63 octets
 const LDH_NAME =
   /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-// ISO 8601 date or date-time, as accepted for `expires` in JSON configs
+// ISO 8601 date (UTC) or date-time with Z or an offset, as accepted for `expires` in JSON
+// configs; a date-time without one would be read in the server's local time zone
 const ISO_DATE =
-  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
 
 /** Attribute names a cookie defines itself; an extension may not reuse them (6265bis §9.3). */
 export const KNOWN_ATTRIBUTES: readonly string[] = Object.freeze([
@@ -295,7 +296,7 @@ function toExpires(input: Date | string | number, ctx: Ctx): Date | undefined {
       ctx,
       'expires_date',
       SOURCES.expires,
-      `expires ${quote(input)} is not an ISO 8601 date; give a Date, an ISO string or epoch milliseconds`,
+      `expires ${quote(input)} is not an ISO 8601 date with a time zone; give a Date, epoch milliseconds or an ISO string such as "2030-01-01T00:00:00Z"`,
     );
     return undefined;
   }
