@@ -5,10 +5,9 @@ import {
   FLAG_ATTRIBUTES,
   isImfFixdate,
   MAX_EXTENSIONS,
-  parseCookieDate,
+  readAttribute,
   splitSetCookie,
   stripHeaderName,
-  unquoteQuotedString,
 } from './parse.js';
 import { type CookieProfile, MAX_LIFETIME_SECONDS, PROFILES, RULE_SOURCES } from './schema.js';
 
@@ -82,8 +81,6 @@ const SOURCES = {
 // RFC 9110 §5.5; 6265bis §5.6 step 1
 const CTL = /[\x00-\x1F\x7F]/;
 const NON_ASCII = /[^\x00-\x7F]/;
-const DIGITS = /^\d+$/;
-const NEGATIVE = /^-\d+$/;
 
 /**
  * Checks any `Set-Cookie` line, ours or not, and returns frozen diagnostics: an `error` for
@@ -313,86 +310,36 @@ export function lintSetCookie(
   return freeze(out);
 }
 
-interface Problem {
-  readonly code: CookieIssueCode;
-  readonly message: string;
-  readonly source: string;
-}
-
+/** Reads a valued attribute as `Cookie.parse` does, adding the format warnings. */
 function readValue(
   field: string,
   label: string,
   text: string,
   config: Record<string, unknown>,
   warn: (code: SetCookieWarningCode, message: string, source: string, attribute?: string) => void,
-): Problem | undefined {
-  switch (field) {
-    case 'maxAge':
-      if (DIGITS.test(text)) {
-        if (text.length > 1 && text.startsWith('0')) {
-          warn(
-            'max_age_format',
-            `Max-Age ${quote(text)} has leading zeros; write ${Number(text)}`,
-            SOURCES.maxAge,
-            label,
-          );
-        }
-        config.maxAge = Number(text);
-        return undefined;
-      }
-      return {
-        code: 'max_age_integer',
-        message: NEGATIVE.test(text)
-          ? `Max-Age ${quote(text)} is negative: browsers delete the cookie at once; write Max-Age=0 for that`
-          : `Max-Age ${quote(text)} is not a whole number of seconds; browsers ignore the attribute`,
-        source: SOURCES.maxAge,
-      };
-    case 'expires': {
-      const date = parseCookieDate(text);
-      if (date === undefined) {
-        return {
-          code: 'expires_date',
-          message: `Expires ${quote(text)} is not a date browsers can read; they ignore the attribute`,
-          source: SOURCES.expires,
-        };
-      }
-      if (!isImfFixdate(text, date)) {
-        warn(
-          'expires_format',
-          `Expires ${quote(text)} is not an IMF-fixdate; write ${quote(date.toUTCString())}`,
-          SOURCES.expires,
-          label,
-        );
-      }
-      config.expires = date;
-      return undefined;
-    }
-    case 'version':
-      if (!DIGITS.test(text)) {
-        return {
-          code: 'version_value',
-          message: `Version ${quote(text)} must be a non-negative integer`,
-          source: RULE_SOURCES.version,
-        };
-      }
-      config.version = Number(text);
-      return undefined;
-    case 'comment': {
-      const comment = text.startsWith('"') ? unquoteQuotedString(text) : text;
-      if (comment === undefined) {
-        return {
-          code: 'parse',
-          message: `Comment ${quote(text)} is not a well-formed quoted-string`,
-          source: RULE_SOURCES.comment,
-        };
-      }
-      config.comment = comment;
-      return undefined;
-    }
-    default:
-      config[field] = text;
-      return undefined;
+): CookieIssue | undefined {
+  const problem = readAttribute(field, text, config);
+  if (problem !== undefined) return problem;
+  if (field === 'maxAge' && text.length > 1 && text.startsWith('0')) {
+    warn(
+      'max_age_format',
+      `Max-Age ${quote(text)} has leading zeros; write ${Number(text)}`,
+      SOURCES.maxAge,
+      label,
+    );
   }
+  if (field === 'expires' && config.expires instanceof Date) {
+    const date = config.expires;
+    if (!isImfFixdate(text, date)) {
+      warn(
+        'expires_format',
+        `Expires ${quote(text)} is not an IMF-fixdate; write ${quote(date.toUTCString())}`,
+        SOURCES.expires,
+        label,
+      );
+    }
+  }
+  return undefined;
 }
 
 function attributeOf(

@@ -230,8 +230,9 @@ export function unquoteQuotedString(text: string): string | undefined {
   return inner.includes('\\') ? inner.replace(/\\([\s\S])/g, '$1') : inner;
 }
 
-// RFC 6265 §4.1.1 max-age-av: 1*DIGIT (a leading "-" is read to report it as negative)
-const MAX_AGE = /^-?\d+$/;
+// RFC 6265 §4.1.1 max-age-av: 1*DIGIT
+const MAX_AGE = /^\d+$/;
+const NEGATIVE = /^-\d+$/;
 // RFC 2109 §4.2.2: Version=1*DIGIT
 const VERSION = /^\d+$/;
 // RFC 9110 §5.5; 6265bis §5.6 step 1
@@ -288,27 +289,22 @@ function readOptions(options: unknown): {
  */
 export function safeParseSetCookie(header: unknown, options?: unknown): CookieResult {
   const opts = readOptions(options);
-  if (opts.profile === undefined) {
+  if (opts.profile === undefined || opts.encoding === undefined) {
+    const [field, code, values, source] =
+      opts.profile === undefined
+        ? (['profile', 'profile_value', PROFILES, 'cookiesmith profiles'] as const)
+        : (['encoding', 'encoding_value', COOKIE_ENCODINGS, 'cookiesmith encodings'] as const);
+    const input = field === 'profile' ? opts.profileInput : opts.encodingInput;
     return fail(undefined, [
       issue(
-        ['profile'],
-        'profile_value',
-        `profile ${quote(String(opts.profileInput))} must be one of ${PROFILES.join(', ')}`,
-        'cookiesmith profiles',
+        [field],
+        code,
+        `${field} ${quote(String(input))} must be one of ${values.join(', ')}`,
+        source,
       ),
     ]);
   }
-  if (opts.encoding === undefined) {
-    return fail(undefined, [
-      issue(
-        ['encoding'],
-        'encoding_value',
-        `encoding ${quote(String(opts.encodingInput))} must be one of ${COOKIE_ENCODINGS.join(', ')}`,
-        'cookiesmith encodings',
-      ),
-    ]);
-  }
-  const { profile, encoding } = opts;
+  const { profile, encoding } = opts as { profile: CookieProfile; encoding: CookieEncoding };
   if (typeof header !== 'string') {
     return fail(undefined, [
       issue([], 'invalid_type', 'a Set-Cookie header must be a string', RULE_SOURCES.config),
@@ -463,8 +459,12 @@ export function safeParseSetCookie(header: unknown, options?: unknown): CookieRe
   };
 }
 
-/** Reads one valued attribute into `config`; returns the problem when it cannot be read. */
-function readAttribute(
+/**
+ * Reads one valued attribute (`Max-Age`, `Expires`, `Version`, `Comment`, or a string one)
+ * into `config`; returns the problem when it cannot be read. Shared by `Cookie.parse` and
+ * `lintSetCookie`.
+ */
+export function readAttribute(
   field: string,
   text: string,
   config: Record<string, unknown>,
@@ -475,7 +475,9 @@ function readAttribute(
         return issue(
           ['maxAge'],
           'max_age_integer',
-          `Max-Age ${quote(text)} is not a whole number of seconds`,
+          NEGATIVE.test(text)
+            ? `Max-Age ${quote(text)} is negative: browsers delete the cookie at once; write Max-Age=0 for that`
+            : `Max-Age ${quote(text)} is not a whole number of seconds; browsers ignore the attribute`,
           RULE_SOURCES.maxAge,
         );
       }
