@@ -1,5 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
+import { inspect } from 'node:util';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { Cookie as ToughCookie } from 'tough-cookie';
@@ -426,7 +427,9 @@ describe('CookieJarResponse', () => {
       expect(empty.cacheHeaders()).to.deep.equal([]);
       expect(empty.headers()).to.deep.equal([]);
       let count = 0;
-      empty.toHeaders().forEach(() => count++);
+      empty.toHeaders().forEach(() => {
+        count++;
+      });
       expect(count).to.equal(0);
     });
 
@@ -580,6 +583,28 @@ describe('CookieJarResponse', () => {
         expect(headers.get('cache-control')).to.equal(merged);
       });
     }
+  });
+
+  describe('types', () => {
+    it('rejects an unknown cache mode and a target that is not a response at compile time', () => {
+      // @ts-expect-error: 'public' is not a cache mode
+      expect(() => new CookieJarResponse({ cache: 'public' })).to.throw(CookieValidationError);
+      // @ts-expect-error: a string is not a write target
+      expect(() => new CookieJarResponse().writeTo('res')).to.throw(CookieError);
+    });
+
+    it('returns the target of writeTo() with its own type, for chaining', () => {
+      const res: ServerResponse = new CookieJarResponse().add(sid).writeTo(nodeResponse());
+      const headers: Headers = new CookieJarResponse().add(sid).writeTo(new Headers());
+      expect(res.getHeader('set-cookie')).to.deep.equal([sid.toString()]);
+      expect(headers.getSetCookie()).to.deep.equal([sid.toString()]);
+    });
+  });
+
+  it('shows its Set-Cookie lines in util.inspect', () => {
+    const jar = new CookieJarResponse().add(sid);
+    expect(inspect(jar)).to.equal(`CookieJarResponse(1) {\n  Set-Cookie: ${sid}\n}`);
+    expect(inspect(new CookieJarResponse())).to.equal('CookieJarResponse(0) {}');
   });
 
   describe('invariants', () => {
