@@ -518,6 +518,22 @@ describe('CookiePolicy', () => {
       expect(team.enforce(ok)).to.equal(ok);
     });
 
+    it('throws only CookieError (invalid_cookie) for anything but a Cookie', () => {
+      fc.assert(
+        fc.property(fc.anything(), (input) => {
+          for (const call of [
+            () => team.check(input as never),
+            () => team.enforce(input as never),
+          ]) {
+            const error = thrown(call);
+            expect(error).to.be.instanceOf(CookieError);
+            expect((error as CookieError).code).to.equal('invalid_cookie');
+          }
+        }),
+        { numRuns: 100 },
+      );
+    });
+
     it('enforce() throws a CookieValidationError naming the cookie', () => {
       const error = validationOf(() => team.enforce(loose));
       expect(error.cookieName).to.equal('sid');
@@ -928,6 +944,10 @@ describe('CookiePolicy', () => {
         CookiePolicy.from({ name: 'p', require: { custom: { message: 'x' } } }),
       );
       expect(pathsAndCodes(error.issues)).to.deep.equal([['require.custom', 'unknown_key']]);
+    });
+
+    it('returns a policy given to it as it is', () => {
+      expect(CookiePolicy.from(team)).to.equal(team);
     });
 
     it('refuses what is not an object', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Cookie, CookieResult } from './cookie.js';
+import { Cookie, type CookieResult } from './cookie.js';
 import { COOKIE_ENCODINGS, type CookieEncoding } from './encoding.js';
 import { CookieError, type CookieIssue, CookieValidationError, quote } from './errors.js';
 import {
@@ -130,6 +130,7 @@ export class CookiePolicyConflictError extends CookieError {
   /** The names of the policies involved. */
   readonly policies: readonly string[];
 
+  /** Creates the error; `path` names the attribute, `policies` the policies involved. */
   constructor(message: string, path: readonly string[], policies: readonly string[]) {
     super(message, { code: 'policy_conflict' });
     this.name = 'CookiePolicyConflictError';
@@ -257,6 +258,7 @@ export class CookiePolicy<Prefix extends CookiePrefix | undefined = CookiePrefix
    * @example CookiePolicy.from(JSON.parse(readFileSync('cookie-policy.json', 'utf8')))
    */
   static from(config: unknown): CookiePolicy {
+    if (config instanceof CookiePolicy) return config;
     return CookiePolicy.#create(fromConfig(parsePolicy(config), []));
   }
 
@@ -303,7 +305,7 @@ export class CookiePolicy<Prefix extends CookiePrefix | undefined = CookiePrefix
    * @example if (CookiePolicy.hostOnly.check(cookie).length > 0) …
    */
   check(cookie: Cookie): readonly CookieIssue[] {
-    return Object.freeze(issuesOf(this.#parts, subjectOfCookie(cookie), cookie));
+    return Object.freeze(issuesOf(this.#parts, subjectOf(cookie, 'check'), cookie));
   }
 
   /**
@@ -311,7 +313,7 @@ export class CookiePolicy<Prefix extends CookiePrefix | undefined = CookiePrefix
    * @throws {CookieValidationError} listing every violated requirement.
    */
   enforce(cookie: Cookie): Cookie {
-    const issues = issuesOf(this.#parts, subjectOfCookie(cookie), cookie);
+    const issues = issuesOf(this.#parts, subjectOf(cookie, 'enforce'), cookie);
     if (issues.length > 0) throw new CookieValidationError(cookie.name, issues);
     return cookie;
   }
@@ -779,6 +781,16 @@ interface Subject {
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
+
+function subjectOf(cookie: unknown, method: string): Subject {
+  if (!(cookie instanceof Cookie)) {
+    throw new CookieError(
+      `${method}() takes a Cookie; build one with Cookie.builder(), Cookie.from() or Cookie.parse()`,
+      { code: 'invalid_cookie' },
+    );
+  }
+  return subjectOfCookie(cookie);
+}
 
 function subjectOfCookie(cookie: Cookie): Subject {
   return {
