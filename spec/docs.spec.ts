@@ -3,9 +3,15 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { expect } from 'chai';
-import { ROOT } from './support/build.js';
+import type {
+  CookieIssueCode,
+  CookieWarningCode,
+  SetCookieWarningCode,
+  UnprotectErrorCode,
+} from '../src/index.js';
+import { ensureBuilt, ROOT } from './support/build.js';
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -43,4 +49,163 @@ describe('docs/api', function () {
       rmSync(out, { recursive: true, force: true });
     }
   });
+});
+
+// Exhaustive by type: adding a code to a union without listing it here fails the type-check,
+// and listing it here without documenting it in docs/errors.md fails the spec.
+const ISSUE_CODES: Record<CookieIssueCode, true> = {
+  invalid_type: true,
+  unknown_key: true,
+  name_token: true,
+  name_reserved: true,
+  name_immutable: true,
+  value_octets: true,
+  value_encoding: true,
+  control_character: true,
+  non_ascii: true,
+  name_value_too_long: true,
+  attribute_too_long: true,
+  domain_syntax: true,
+  domain_leading_dot: true,
+  domain_embedded_dot: true,
+  path_syntax: true,
+  max_age_integer: true,
+  expires_date: true,
+  same_site_value: true,
+  same_site_none_insecure: true,
+  partitioned_insecure: true,
+  prefix_secure: true,
+  prefix_host: true,
+  prefix_http: true,
+  version_value: true,
+  profile_attribute: true,
+  comment_syntax: true,
+  priority_value: true,
+  encoding_value: true,
+  profile_value: true,
+  extension_syntax: true,
+  extension_reserved: true,
+  extension_duplicate: true,
+  duration: true,
+  policy: true,
+  parse: true,
+};
+const WARNING_CODES: Record<CookieWarningCode | SetCookieWarningCode, true> = {
+  lifetime_capped: true,
+  expires_past: true,
+  same_site_absent: true,
+  comment_ignored: true,
+  priority_chromium_only: true,
+  partitioned_support: true,
+  legacy_attribute: true,
+  duplicate_attribute: true,
+  max_age_format: true,
+  expires_format: true,
+  flag_value: true,
+  bad_whitespace: true,
+  empty_attribute: true,
+  too_many_attributes: true,
+};
+const UNPROTECT_CODES: Record<UnprotectErrorCode, true> = {
+  protect_format: true,
+  protect_wrong_name: true,
+  protect_unknown_key: true,
+  protect_tampered: true,
+  protect_expired: true,
+  protect_crypto: true,
+};
+
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+
+/** The code blocks of a Markdown text with their info string. */
+function codeBlocks(markdown: string): { lang: string; code: string }[] {
+  return [...markdown.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({
+    lang: m[1] ?? '',
+    code: m[2] ?? '',
+  }));
+}
+
+/** Relative link targets of a Markdown text, without anchors; code blocks are skipped. */
+function localLinks(markdown: string): string[] {
+  const prose = markdown.replace(/^```[\s\S]*?^```$/gm, '');
+  return [...prose.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
+    .map((m) => m[1] ?? '')
+    .filter((href) => !/^[a-z]+:/.test(href));
+}
+
+describe('README.md', () => {
+  const readme = read('README.md');
+
+  it("shows docs/examples/quickstart.ts as its example, code for code (the file's first comment aside)", () => {
+    const example = codeBlocks(readme).find((block) => block.lang === 'ts');
+    const quickstart = read('docs/examples/quickstart.ts').replace(/^(\/\/.*\n)+/, '');
+    expect(example?.code).to.equal(quickstart);
+  });
+
+  it('shows the output that the quickstart really prints', async function () {
+    this.timeout(60_000);
+    ensureBuilt();
+    const shown = read('docs/examples/quickstart.ts')
+      .split('\n')
+      .filter((line) => /^\/\/ [A-Z][\w-]*: /.test(line))
+      .map((line) => line.slice(3));
+    const printed = await new Promise<string>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        ['--loader', 'ts-node/esm', '--no-warnings', 'docs/examples/quickstart.ts'],
+        { cwd: ROOT, timeout: 50_000, env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' } },
+        (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout)),
+      );
+    });
+    expect(shown).to.have.length.greaterThan(0);
+    expect(printed.trimEnd().split('\n')).to.deep.equal(shown);
+  });
+
+  it('links every guide in docs/', () => {
+    const links = localLinks(readme);
+    const guides = readdirSync(join(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`);
+    expect(guides.filter((guide) => !links.includes(guide))).to.deep.equal([]);
+  });
+
+  it('gives the two commands to run after git clone, and they are package scripts', () => {
+    expect(readme).to.include('npm ci && npm start');
+    expect(readme).to.include('npm test');
+    const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
+    expect(scripts).to.include.keys('start', 'test', 'docs');
+  });
+});
+
+describe('links in README.md and docs/', () => {
+  const pages = [
+    'README.md',
+    'docs/examples/README.md',
+    ...readdirSync(join(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
+  for (const page of pages) {
+    it(`${page}: every local link resolves`, () => {
+      const missing = localLinks(read(page)).filter(
+        (href) => !existsSync(join(ROOT, dirname(page), href)),
+      );
+      expect(missing).to.deep.equal([]);
+    });
+  }
+});
+
+describe('docs/errors.md', () => {
+  const errors = read('docs/errors.md');
+  const documented = new Set([...errors.matchAll(/^#{3,4} `([a-z_]+)`/gm)].map((m) => m[1]));
+
+  for (const [kind, codes] of [
+    ['issue', ISSUE_CODES],
+    ['warning', WARNING_CODES],
+    ['unprotect', UNPROTECT_CODES],
+  ] as const) {
+    it(`has a section for every ${kind} code`, () => {
+      expect(Object.keys(codes).filter((code) => !documented.has(code))).to.deep.equal([]);
+    });
+  }
 });

@@ -1,0 +1,51 @@
+// Migrating from hono's `setCookie`/`deleteCookie`: the options map one to one; hono defaults
+// Path to "/", and throws for a Max-Age over 400 days where cookiesmith builds and warns.
+import assert from 'node:assert/strict';
+import { parseSetCookie } from 'cookie';
+import { Cookie, CookieJarResponse } from 'cookiesmith';
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+
+const app = new Hono();
+
+// Before
+app.get('/before', (c) => {
+  setCookie(c, 'theme', 'dark', { maxAge: 60 * 60 * 24 * 30, sameSite: 'Lax' });
+  setCookie(c, 'sid', 'a3f9c2e1', { prefix: 'host', httpOnly: true, sameSite: 'Strict' });
+  deleteCookie(c, 'legacy');
+  return c.text('ok');
+});
+
+// After
+app.get('/after', (c) => {
+  new CookieJarResponse({ cache: 'off' }) // hono sends no cache directives; the jar does by default
+    .add(
+      Cookie.builder('theme', 'dark')
+        .profile('rfc6265')
+        .path('/')
+        .maxAge({ days: 30 })
+        .sameSite('Lax'),
+    )
+    .add(
+      Cookie.builder('__Host-sid', 'a3f9c2e1')
+        .profile('rfc6265')
+        .path('/')
+        .secure()
+        .httpOnly()
+        .sameSite('Strict'),
+    )
+    .delete('legacy', { path: '/', profile: 'rfc6265' })
+    .writeTo(c.res.headers);
+  return c.text('ok');
+});
+
+const lines = async (path: string) =>
+  (await app.request(path)).headers.getSetCookie().map((line) => parseSetCookie(line));
+const [before, after] = [await lines('/before'), await lines('/after')];
+
+assert.deepEqual(after.slice(0, 2), before.slice(0, 2));
+// hono deletes with Max-Age=0 alone; cookiesmith adds an Expires in the past for old clients.
+const { expires, ...deletion } = after[2] ?? {};
+assert.deepEqual(deletion, before[2]);
+assert.equal(expires?.getTime(), 0);
+console.log(after);
