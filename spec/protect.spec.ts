@@ -5,14 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { CookieJar } from 'tough-cookie';
-import { Cookie, CookieError, CookieValidationError } from '../src/index.js';
+import { z } from 'zod';
+import { Cookie, CookieError, CookieValidationError, defineCookie } from '../src/index.js';
 import {
   createProtector,
   createProtectorWithNonces,
   type ProtectKey,
   type ProtectMode,
   type Protector,
-  type UnprotectResult,
 } from '../src/protect.js';
 
 const KEY_A = 'an example secret of at least 32 bytes, A';
@@ -38,7 +38,9 @@ function join(prefix: string, parts: Uint8Array[]): string {
   return `${prefix}${parts.map(toB64).join('.')}`;
 }
 
-function failure(result: UnprotectResult): string {
+function failure(
+  result: { readonly success: true } | { readonly success: false; readonly error: CookieError },
+): string {
   expect(result.success, 'expected a refusal').to.equal(false);
   if (result.success) return '';
   expect(result.error).to.be.instanceOf(CookieError);
@@ -621,6 +623,164 @@ describe('createProtector', () => {
       const altered = `${value.slice(0, at)}${value[at] === 'A' ? 'B' : 'A'}${value.slice(at + 1)}`;
       const forged = await fetch(`${base}/me`, { headers: { cookie: `session=${altered}` } });
       expect(await forged.json()).to.deep.equal({ code: 'protect_tampered' });
+    });
+  });
+
+  describe('through defineCookie({ protect })', () => {
+    const schema = z.object({ uid: z.number().int(), role: z.enum(['user', 'admin']) });
+    const attributes = { path: '/', httpOnly: true, sameSite: 'Lax', profile: 'rfc6265' } as const;
+    const session = (
+      mode: ProtectMode,
+      keys: ProtectKey[],
+      extra: { name?: string; maxAge?: number; now?: () => number } = {},
+    ) =>
+      defineCookie({
+        name: extra.name ?? 'session',
+        codec: 'json',
+        schema,
+        attributes: {
+          ...attributes,
+          ...(extra.maxAge === undefined ? {} : { maxAge: extra.maxAge }),
+        },
+        protect: { mode, keys, ...(extra.now === undefined ? {} : { now: extra.now }) },
+      });
+    /** The request header a browser sends back for a cookie. */
+    const sentBack = (cookie: Cookie) => cookie.toString().split(';')[0]!;
+
+    for (const mode of MODES) {
+      describe(`mode '${mode}'`, () => {
+        it('creates a raw protected cookie and reads the data back', async () => {
+          const def = session(mode, [KEY_A]);
+          const cookie = await def.create({ uid: 42, role: 'user' });
+          expect(cookie.encoding).to.equal('raw');
+          expect(cookie.value).to.match(mode === 'sign' ? /^s1\./ : /^e1\./);
+          expect(cookie.toString()).to.match(
+            /^session=[a-z0-9]+\.[A-Za-z0-9_.-]+; Path=\/; HttpOnly; SameSite=Lax$/,
+          );
+          expect(await def.read(sentBack(cookie))).to.deep.equal({
+            success: true,
+            data: { uid: 42, role: 'user' },
+            renew: false,
+          });
+        });
+
+        it('refuses an altered value and never returns its data', async () => {
+          const def = session(mode, [KEY_A]);
+          const cookie = await def.create({ uid: 42, role: 'user' });
+          const at = cookie.value.length - 20;
+          const value = cookie.value;
+          const altered = `${value.slice(0, at)}${value[at] === 'A' ? 'B' : 'A'}${value.slice(at + 1)}`;
+          const result = await def.read(`session=${altered}`);
+          expect(result.success).to.equal(false);
+          if (!result.success) expect(result.error.code).to.equal('protect_tampered');
+        });
+
+        it('refuses a value moved to another cookie name', async () => {
+          const user = await session(mode, [KEY_A], { name: 'user' }).create({
+            uid: 1,
+            role: 'admin',
+          });
+          const result = await session(mode, [KEY_A], { name: 'admin' }).read(
+            `admin=${user.value}`,
+          );
+          expect(failure(result)).to.equal('protect_wrong_name');
+        });
+
+        it('reads a value made with an older key with renew: true, and not once it is removed', async () => {
+          const cookie = await session(mode, [KEY_A]).create({ uid: 7, role: 'user' });
+          expect(await session(mode, [KEY_C, KEY_A]).read(sentBack(cookie))).to.deep.equal({
+            success: true,
+            data: { uid: 7, role: 'user' },
+            renew: true,
+          });
+          const removed = await session(mode, [KEY_C]).read(sentBack(cookie));
+          expect(failure(removed)).to.equal('protect_unknown_key');
+        });
+
+        it('enforces the cookie’s Max-Age from the issued-at time inside the value', async () => {
+          let now = T0;
+          const def = session(mode, [KEY_A], { maxAge: 3600, now: () => now });
+          const cookie = await def.create({ uid: 7, role: 'user' });
+          now = T0 + 3600_000;
+          expect(await def.read(sentBack(cookie))).to.include({ success: true });
+          now = T0 + 3601_000;
+          expect(failure(await def.read(sentBack(cookie)))).to.equal('protect_expired');
+        });
+
+        it('validates the opened data with the schema again', async () => {
+          const loose = defineCookie({
+            name: 'session',
+            codec: 'json',
+            schema: z.object({ uid: z.number(), role: z.string() }),
+            protect: { mode, keys: [KEY_A] },
+          });
+          const cookie = await loose.create({ uid: 1, role: 'root' });
+          const result = await session(mode, [KEY_A]).read(sentBack(cookie));
+          expect(result.success).to.equal(false);
+          if (result.success) return;
+          expect(result.error).to.be.instanceOf(CookieValidationError);
+          expect(
+            (result.error as CookieValidationError).issues.map((i) => [i.path.join('.'), i.code]),
+          ).to.deep.equal([['value.role', 'invalid_type']]);
+        });
+
+        it('checks the 4096-byte budget after protection', async () => {
+          const big = defineCookie({
+            name: 'big',
+            codec: 'string',
+            schema: z.string(),
+            protect: { mode, keys: [KEY_A] },
+          });
+          // 3050 characters fit unprotected (3 + 1 + 3050 bytes), not once protected.
+          const error = await expectRejects(big.create('a'.repeat(3050)));
+          expect(error).to.be.instanceOf(CookieValidationError);
+          expect(
+            (error as CookieValidationError).issues.map((i) => [i.path, i.code]),
+          ).to.deep.equal([[['value'], 'name_value_too_long']]);
+          expect((await big.create('a'.repeat(2900))).value.length).to.be.lessThan(4096);
+        });
+      });
+    }
+
+    it('keeps a sealed cookie’s data out of the Set-Cookie header', async () => {
+      const cookie = await session('seal', [KEY_A]).create({ uid: 424242, role: 'admin' });
+      const header = cookie.toString();
+      expect(header).not.to.include('424242');
+      expect(Buffer.from(cookie.value.slice(3), 'base64url').toString('latin1')).not.to.include(
+        'admin',
+      );
+    });
+
+    it('refuses a short key when the definition is made', () => {
+      expectThrows(() => session('sign', ['too short']), 'key_too_short');
+      expectThrows(() => session('seal', [KEY_A, new Uint8Array(16)]), 'key_too_short');
+    });
+
+    it('refuses an encoding other than raw for a protected cookie', () => {
+      expectThrows(
+        () =>
+          defineCookie({
+            name: 'session',
+            codec: 'json',
+            schema,
+            encoding: 'base64url',
+            protect: { mode: 'sign', keys: [KEY_A] },
+          }),
+        'invalid_definition',
+      );
+    });
+
+    it('refuses a protect option that is not an object', () => {
+      expectThrows(
+        () =>
+          defineCookie({
+            name: 'session',
+            codec: 'json',
+            schema,
+            protect: 'sign' as unknown as { mode: 'sign'; keys: string[] },
+          }),
+        'invalid_definition',
+      );
     });
   });
 

@@ -5,6 +5,7 @@ import { type CookiePolicy, isCookiePolicy } from './cookie-policy.js';
 import { COOKIE_ENCODINGS, type CookieEncoding, decodeValue } from './encoding.js';
 import { CookieError, type CookieIssue, CookieValidationError, quote } from './errors.js';
 import { ParsedCookieHeader, parseCookieHeader } from './parse-cookie-header.js';
+import { createProtector, type ProtectOptions, type Protector } from './protect.js';
 import type { CookieAttributes } from './schema.js';
 
 /** How a typed cookie turns its data into a cookie value: JSON text or the string itself. */
@@ -22,6 +23,13 @@ interface DefinitionCommon<N extends string> {
   readonly attributes?: Omit<CookieAttributes, 'encoding'>;
   /** A policy applied to every cookie `create` makes, as `builder.apply(policy)` does. */
   readonly policy?: CookiePolicy;
+  /**
+   * Signs (`'sign'`, HMAC-SHA256) or seals (`'seal'`, AES-256-GCM) the value, bound to the
+   * cookie name, with `keys` newest first; `maxAge` defaults to the cookie's Max-Age. The value
+   * is then sent raw, so `encoding` must be left unset or `'raw'`. See docs/protected-cookies.md.
+   * @throws {CookieError} `key_too_short` when a key has fewer than 32 bytes.
+   */
+  readonly protect?: ProtectOptions;
 }
 
 /** `defineCookie` options for a JSON cookie: any schema whose input is JSON data. */
@@ -110,7 +118,7 @@ export function defineCookie<N extends string, S extends z.ZodType>(
   if (options === null || typeof options !== 'object') {
     throw new CookieError('defineCookie takes an options object', { code: 'invalid_definition' });
   }
-  const { name, codec, schema, attributes, policy } = options;
+  const { name, codec, schema, attributes, policy, protect } = options;
   if (codec !== 'json' && codec !== 'string') {
     throw new CookieError(`codec ${quote(String(codec))} must be 'json' or 'string'`, {
       code: 'invalid_definition',
@@ -128,7 +136,14 @@ export function defineCookie<N extends string, S extends z.ZodType>(
       code: 'invalid_policy',
     });
   }
-  const encoding = options.encoding ?? (codec === 'json' ? 'base64url' : 'uri');
+  const encoding =
+    options.encoding ?? (protect !== undefined ? 'raw' : codec === 'json' ? 'base64url' : 'uri');
+  if (protect !== undefined && encoding !== 'raw') {
+    throw new CookieError(
+      `encoding ${quote(String(encoding))}: a protected value is already cookie-octets; leave encoding unset`,
+      { code: 'invalid_definition' },
+    );
+  }
   if (!COOKIE_ENCODINGS.includes(encoding)) {
     throw new CookieError(
       `encoding ${quote(String(encoding))} must be one of ${COOKIE_ENCODINGS.join(', ')}`,
@@ -152,6 +167,7 @@ export function defineCookie<N extends string, S extends z.ZodType>(
   // Name, attributes and policy are checked once, here, with an empty value.
   const probe = build('');
   if (!probe.success) throw probe.error;
+  const protector = protectorOf(name, protect, probe.cookie.maxAge);
 
   const definition: CookieDefinition<N, S> = {
     name,
@@ -170,7 +186,7 @@ export function defineCookie<N extends string, S extends z.ZodType>(
       } else {
         text = toJson(data, name);
       }
-      const result = build(text);
+      const result = build(protector === undefined ? text : await protector.protect(text));
       if (!result.success) throw result.error;
       return result.cookie;
     },
@@ -190,7 +206,15 @@ export function defineCookie<N extends string, S extends z.ZodType>(
           new CookieError(`cookie ${quote(name)} was not sent`, { code: 'cookie_missing' }),
         );
       }
-      const text = decodeValue(wire, encoding);
+      let renew = false;
+      let text: string | undefined;
+      if (protector === undefined) {
+        text = decodeValue(wire, encoding);
+      } else {
+        const opened = await protector.unprotect(wire);
+        if (!opened.success) return failure(opened.error);
+        ({ text, renew } = opened);
+      }
       if (text === undefined) {
         return failure(
           invalid(
@@ -213,10 +237,28 @@ export function defineCookie<N extends string, S extends z.ZodType>(
       }
       const checked = await validate(schema, data, name);
       if (!checked.success) return failure(checked.error);
-      return Object.freeze({ success: true, data: checked.data as z.output<S>, renew: false });
+      return Object.freeze({ success: true, data: checked.data as z.output<S>, renew });
     },
   };
   return Object.freeze(definition);
+}
+
+/** The protector of a protected definition, its lifetime defaulting to the cookie's Max-Age. */
+function protectorOf(
+  name: string,
+  protect: ProtectOptions | undefined,
+  maxAge: number | undefined,
+): Protector | undefined {
+  if (protect === undefined) return undefined;
+  if (protect === null || typeof protect !== 'object') {
+    throw new CookieError('protect must be { mode, keys }', { code: 'invalid_definition' });
+  }
+  const lifetime = protect.maxAge ?? maxAge;
+  return createProtector({
+    ...protect,
+    name,
+    ...(lifetime === undefined ? {} : { maxAge: lifetime }),
+  });
 }
 
 function failure(error: CookieError): { readonly success: false; readonly error: CookieError } {

@@ -12,7 +12,10 @@ export type ProtectMode = 'sign' | 'seal';
 /** A secret: a string (its UTF-8 bytes are used) or bytes; at least 32 bytes either way. */
 export type ProtectKey = string | Uint8Array;
 
-/** The `protect` option of a cookie definition: the mode and the secrets, newest first. */
+/**
+ * The `protect` option of a cookie definition: the mode, the secrets (newest first) and,
+ * optionally, the lifetime enforced on read.
+ */
 export interface ProtectOptions {
   /** `'sign'` or `'seal'`. */
   readonly mode: ProtectMode;
@@ -21,16 +24,19 @@ export interface ProtectOptions {
    * Each must be at least 32 bytes; use random bytes, not a password.
    */
   readonly keys: readonly ProtectKey[];
-}
-
-/** Options of `createProtector`: the cookie name the values are bound to, mode, keys, lifetime. */
-export interface ProtectorOptions extends ProtectOptions {
-  /** The cookie name; it is bound into every value, so a value moved to another name fails. */
-  readonly name: string;
-  /** When set, `unprotect` refuses values issued more than this many seconds ago. */
+  /**
+   * When set, reading refuses values issued more than this many seconds ago. `defineCookie`
+   * defaults it to the cookie's Max-Age, since the server never sees Max-Age come back.
+   */
   readonly maxAge?: number;
   /** The clock, in epoch milliseconds (default `Date.now`); inject one in tests. */
   readonly now?: () => number;
+}
+
+/** Options of `createProtector`: the cookie name the values are bound to, and the protection. */
+export interface ProtectorOptions extends ProtectOptions {
+  /** The cookie name; it is bound into every value, so a value moved to another name fails. */
+  readonly name: string;
 }
 
 /** Why `unprotect` refused a value; `CookieError#code` of the error it returns. */
