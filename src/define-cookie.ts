@@ -35,6 +35,7 @@ interface DefinitionCommon<N extends string> {
 /** `defineCookie` options for a JSON cookie: any schema whose input is JSON data. */
 export interface JsonCookieOptions<N extends string, S extends z.ZodType>
   extends DefinitionCommon<N> {
+  /** The value is the JSON text of the data. */
   readonly codec: 'json';
   /** Validates the data on `create` and again on every `read`. */
   readonly schema: S;
@@ -43,6 +44,7 @@ export interface JsonCookieOptions<N extends string, S extends z.ZodType>
 /** `defineCookie` options for a string cookie: a schema whose input is a string. */
 export interface StringCookieOptions<N extends string, S extends z.ZodType<unknown, string>>
   extends DefinitionCommon<N> {
+  /** The value is the string itself. */
   readonly codec: 'string';
   /** Validates the string on `create` and again on every `read`. */
   readonly schema: S;
@@ -52,6 +54,7 @@ export interface StringCookieOptions<N extends string, S extends z.ZodType<unkno
 export type CookieReadResult<T> =
   | {
       readonly success: true;
+      /** The schema's output for the value that was sent. */
       readonly data: T;
       /** True when the cookie should be sent again (e.g. protected with an older key). */
       readonly renew: boolean;
@@ -71,9 +74,13 @@ export type CookieHeaderInput = string | readonly string[] | ParsedCookieHeader 
  * sealing with Web Crypto) never changes their signatures.
  */
 export interface CookieDefinition<N extends string, S extends z.ZodType> {
+  /** The cookie name. */
   readonly name: N;
+  /** `'json'` or `'string'`. */
   readonly codec: CookieCodec;
+  /** The wire encoding of the value. */
   readonly encoding: CookieEncoding;
+  /** The schema `create` and `read` validate with. */
   readonly schema: S;
   /**
    * Validates `data` with the schema and returns the cookie to send; the stored value is

@@ -32,6 +32,7 @@ export interface SetCookieDiagnostic {
   readonly severity: 'error' | 'warning';
   /** The rule (the `CookieIssueCode` of an error, or a `SetCookieWarningCode`). */
   readonly code: CookieIssueCode | SetCookieWarningCode;
+  /** What is wrong, naming the attribute and the rule. */
   readonly message: string;
   /** The specification the rule comes from. */
   readonly source: string;
