@@ -447,28 +447,37 @@ function parsePolicy(config: unknown): z.output<typeof cookiePolicySchema> {
       {
         path: [],
         code: 'invalid_type',
-        message: `policy could not be read: ${String(cause)}`,
+        message: `policy configuration could not be read: ${String(cause)}`,
         source: SOURCE,
       },
     ]);
   }
   if (result.success) return result.data;
-  const issues = toCookieIssues(result.error).map((issue) =>
-    issue.code === 'unknown_key' && issue.path[0] !== 'defaults'
-      ? {
-          ...issue,
-          message: `${quote(String(issue.path.at(-1)))} is not a policy ${issue.path.length > 1 ? 'requirement' : 'key'}; use one of ${keysFor(issue.path)}`,
-          source: SOURCE,
-        }
-      : issue,
-  );
+  const label = policyLabel(config);
+  const issues = toCookieIssues(result.error).map((issue) => {
+    if (issue.code !== 'unknown_key' || issue.path[0] === 'defaults') {
+      return { ...issue, message: `${label}: ${issue.message}` };
+    }
+    const key = String(issue.path.at(-1));
+    const known = issue.path.length > 1 ? REQUIREMENT_ORDER : Object.keys(cookiePolicySchema.shape);
+    const near = known.find((k) => k.toLowerCase() === key.toLowerCase().replace(/[-_]/g, ''));
+    return {
+      ...issue,
+      message: `${label}: ${quote(key)} is not a policy ${issue.path.length > 1 ? 'requirement' : 'key'}; ${near === undefined ? `use one of ${known.join(', ')}` : `did you mean "${near}"?`}`,
+      source: SOURCE,
+    };
+  });
   throw new CookieValidationError(undefined, issues, result.error);
 }
 
-function keysFor(path: readonly (string | number)[]): string {
-  return path.length > 1
-    ? REQUIREMENT_ORDER.join(', ')
-    : Object.keys(cookiePolicySchema.shape).join(', ');
+/** How messages about a policy's configuration name it. */
+function policyLabel(config: unknown): string {
+  try {
+    const name = (config as { name?: unknown } | null)?.name;
+    return typeof name === 'string' && name !== '' ? `policy ${quote(name)}` : 'policy';
+  } catch {
+    return 'policy';
+  }
 }
 
 function fromConfig(parsed: z.output<typeof cookiePolicySchema>, rules: Rule[]): Parts {
