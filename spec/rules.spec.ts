@@ -1,5 +1,6 @@
 // One describe per row of RULES.md (rows 1-30), each with a passing and a failing case that
 // asserts the issue's `path` and `code`. Rows that hold under both profiles run under both.
+import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { Cookie, type CookieProfile, MAX_LIFETIME_SECONDS } from '../src/index.js';
 import { accepts, rejects } from './support/issues.js';
@@ -850,6 +851,35 @@ describe('RULES.md rows specific to one profile', () => {
         ['comment', 'attribute_too_long'],
       ]);
     });
+  });
+});
+
+describe('docs/attributes.md', () => {
+  const doc = readFileSync(new URL('../docs/attributes.md', import.meta.url), 'utf8');
+  const example = {
+    name: 'sid',
+    value: 'a b',
+    domain: '.example.com',
+    path: '/app',
+    secure: true,
+    httpOnly: true,
+    maxAge: 3600,
+    expires: new Date('2030-06-01T12:00:00Z'),
+    sameSite: 'Strict',
+    partitioned: true,
+    priority: 'High',
+    extensions: [{ name: 'Foo', value: 'bar' }, { name: 'Baz' }],
+  };
+
+  it('shows the headers the code writes, in the documented order', () => {
+    const blocks = [...doc.matchAll(/^```\n(.*)\n```$/gm)].map((m) => m[1]);
+    expect(blocks).to.include(Cookie.from({ ...example, comment: 'session id' }).toString());
+    expect(blocks).to.include(Cookie.from({ ...example, profile: 'rfc6265' }).toString());
+  });
+
+  it('has a row for every rule 1-30', () => {
+    const rows = [...doc.matchAll(/^\| (\d+) \|/gm)].map((m) => Number(m[1]));
+    expect(rows).to.deep.equal(Array.from({ length: 30 }, (_, i) => i + 1));
   });
 });
 
