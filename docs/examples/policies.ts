@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import {
   Cookie,
   type CookieError,
+  CookieJarResponse,
   CookiePolicy,
   CookiePolicyConflictError,
   CookieValidationError,
@@ -69,7 +70,20 @@ assert.deepEqual(
 assert.equal(auth.check(session).length, 0);
 assert.equal(team.check(Cookie.from({ name: 'legacy', value: 'x' })).length, 3);
 
-// 6. A misspelt key in the config file points at itself.
+// 6. A response jar holds every cookie it collects to its policy: defaults first (deletions
+//    included, so they reach the scope the cookies were set with), then the requirements.
+const jar = new CookieJarResponse({ policy: CookiePolicy.secureSession.and(CookiePolicy.rfc6265) })
+  .sendCookie('sid', token)
+  .delete('legacy');
+assert.deepEqual(jar.setCookieHeaders(), [
+  `sid=${token}; Path=/; Secure; HttpOnly; SameSite=Lax`,
+  'legacy=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax',
+]);
+const persistent = catchError(() => jar.sendCookie('sid', token, { maxAge: 3600 }));
+assert.ok(persistent instanceof CookieValidationError);
+assert.deepEqual(persistent.issues[0]?.path, ['maxAge']);
+
+// 7. A misspelt key in the config file points at itself.
 const typo = catchError(() =>
   CookiePolicy.from({ name: 'acme-team', require: { samesite: ['Lax'] } }),
 );
