@@ -557,6 +557,7 @@ describe('cookiesmith CLI', function () {
         'Expires',
       ]);
       expect(output.lint.errors).to.equal(0);
+      for (const line of setCookie) expect(line).not.to.include('Version=');
       for (const line of setCookie) expect(result.stdout).to.include(`Set-Cookie: ${line}`);
       expect(result.stdout).to.match(/4 headers: 0 errors/);
     });

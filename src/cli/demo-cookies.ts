@@ -1,36 +1,38 @@
 import { type Cookie, CookieJarResponse } from '../index.js';
 import { cookieUnder, policyOf, removalUnder } from './response.js';
 
-/** One cookie of the built-in example: the configuration, the policy preset, what it shows. */
+/** One cookie of the built-in example: the configuration, the policy presets, what it shows. */
 interface ExampleEntry {
   readonly about: string;
-  readonly policy?: string;
+  /** Policy presets, composed; every entry adds `rfc6265`, today's standard. */
+  readonly policies: readonly string[];
   /** The example response deletes this cookie instead of setting it. */
   readonly removal?: true;
   readonly cookie: Readonly<Record<string, unknown>>;
 }
 
-/** The built-in example configuration: the same form as a `--config` file, plus a policy. */
+/** The built-in example configuration: the same form as a `--config` file, plus policies. */
 export const EXAMPLE: readonly ExampleEntry[] = Object.freeze([
   {
     about:
       'session cookie, policy secureSession: Secure, HttpOnly, SameSite=Lax, Path=/, no lifetime',
-    policy: 'secureSession',
+    policies: ['secureSession', 'rfc6265'],
     cookie: { name: 'sid', value: 'a3f9c2e1b7d4' },
   },
   {
     about:
       '__Host- cookie, policy hostOnly: Secure, Path=/ and no Domain, so only this host has it',
-    policy: 'hostOnly',
+    policies: ['hostOnly', 'rfc6265'],
     cookie: { name: '__Host-csrf', value: 'k2Jd81xQ', sameSite: 'Strict' },
   },
   {
     about: 'partitioned cross-site cookie, policy crossSite: SameSite=None, Secure, Partitioned',
-    policy: 'crossSite',
+    policies: ['crossSite', 'rfc6265'],
     cookie: { name: 'widget_prefs', value: 'compact', path: '/', maxAge: { days: 30 } },
   },
   {
     about: 'removal of an old cookie: empty value, Max-Age=0, Expires in 1970, same Path',
+    policies: ['rfc6265'],
     removal: true,
     cookie: { name: 'theme', value: 'dark', path: '/', sameSite: 'Lax', maxAge: { days: 365 } },
   },
@@ -49,10 +51,7 @@ export interface DemoCookie {
 /** Builds the example; it is valid by construction, so a failure here is a bug in cookiesmith. */
 export function demoCookies(): readonly DemoCookie[] {
   return EXAMPLE.map((entry) => {
-    const result = cookieUnder(
-      entry.cookie,
-      policyOf(entry.policy === undefined ? [] : [entry.policy]),
-    );
+    const result = cookieUnder(entry.cookie, policyOf(entry.policies));
     if (!result.success) throw result.error;
     const set = result.cookie;
     return {

@@ -27,7 +27,8 @@ const HELP = [
   '       cookiesmith demo --serve [--port <n>]',
   '',
   'Builds a sample response from a built-in example: a session cookie under the secureSession',
-  'policy, a __Host- cookie, a partitioned cross-site cookie and the removal of an old cookie.',
+  'policy, a __Host- cookie, a partitioned cross-site cookie and the removal of an old cookie,',
+  "all under the rfc6265 preset (today's standard).",
   'Prints the headers and what lint says about them. With --serve, a page on',
   `http://127.0.0.1:${DEFAULT_PORT}/ sets the cookies in your browser and shows, side by side, the`,
   'Set-Cookie lines sent and what document.cookie reports, with a button to set and delete each.',
@@ -65,6 +66,9 @@ export async function demoCommand(args: readonly string[], io: Io): Promise<numb
   }
   out.line(
     out.style('bold', 'cookiesmith demo: one response that sets three cookies and deletes one'),
+  );
+  out.line(
+    "Every cookie also follows the rfc6265 preset: today's standard, no Version or Comment.",
   );
   out.line();
   const width = Math.max(...cookies.map((c) => c.name.length)) + 2;

@@ -88,6 +88,14 @@ function version(): string {
   return 'unknown';
 }
 
+// The reader went away (`cookiesmith demo | head -1`): stop quietly, as other tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
+}
+
 main(process.argv.slice(2), process).then(
   (code) => {
     process.exitCode = code;
