@@ -238,6 +238,41 @@ describe('CookiePolicy', () => {
       expect(cookie.maxAge).to.equal(undefined);
     });
 
+    it('property: each attribute is the explicit value when set, else the default', () => {
+      const attrs = {
+        path: fc.constantFrom('/', '/a', '/b'),
+        secure: fc.boolean(),
+        httpOnly: fc.boolean(),
+        sameSite: fc.constantFrom<SameSite>('Strict', 'Lax'),
+        maxAge: fc.constantFrom(0, 60, 3600),
+      };
+      fc.assert(
+        fc.property(
+          fc.record(attrs, { requiredKeys: [] }),
+          fc.record(attrs, { requiredKeys: [] }),
+          fc.boolean(),
+          (defaults, explicit, before) => {
+            const policy = CookiePolicy.define({ name: 'p', defaults });
+            let builder = Cookie.builder('sid', 'v');
+            if (!before) builder = builder.apply(policy);
+            for (const [key, value] of Object.entries(explicit)) {
+              builder = (builder as unknown as Record<string, (v: unknown) => typeof builder>)[
+                key
+              ]?.call(builder, value) as typeof builder;
+            }
+            if (before) builder = builder.apply(policy);
+            const cookie = builder.build();
+            for (const key of Object.keys(attrs) as (keyof typeof attrs)[]) {
+              const want = key in explicit ? explicit[key] : defaults[key];
+              const fallback = key === 'secure' || key === 'httpOnly' ? false : undefined;
+              expect(cookie[key], key).to.equal(want ?? fallback);
+            }
+          },
+        ),
+        { numRuns: 200 },
+      );
+    });
+
     it('composes a second apply() with the first', () => {
       const builder = Cookie.builder('sid', 'abc').apply(team).apply(CookiePolicy.rfc6265);
       expect(builder.build().profile).to.equal('rfc6265');
