@@ -54,15 +54,16 @@ export class CookieBuilder<N extends string = string> {
       this.#state = pending;
       pending = undefined;
     } else {
-      this.#state = Object.freeze({ name, value });
+      this.#state = { name, value };
     }
+    // The state is private and never handed out, so only the instance needs freezing.
     Object.freeze(this);
   }
 
   #with(patch: Record<string, unknown>, remove?: readonly string[]): CookieBuilder<N> {
     const next: Record<string, unknown> = { ...this.#state, ...patch };
     if (remove !== undefined) for (const key of remove) delete next[key];
-    pending = Object.freeze(next);
+    pending = next;
     pendingPolicy = this.#policy;
     return new CookieBuilder<N>(next.name as N, next.value as string);
   }
@@ -236,7 +237,7 @@ export class CookieBuilder<N extends string = string> {
 
   /** @internal A builder holding an existing configuration (used by `Cookie#toBuilder`). */
   static fromConfig(config: CookieConfig): CookieBuilder<string> {
-    pending = Object.freeze({ ...config });
+    pending = { ...config };
     return new CookieBuilder(config.name, config.value);
   }
 }

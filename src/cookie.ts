@@ -170,6 +170,13 @@ export class Cookie {
    * @throws {CookieValidationError} listing every problem.
    */
   static from(config: CookieConfig): Cookie {
+    let fast: ParsedCookieConfig | undefined;
+    try {
+      fast = parseConfigFast(config);
+    } catch {
+      fast = undefined; // a hostile getter or Proxy: safeFrom reports it
+    }
+    if (fast !== undefined) return create(fast);
     const result = Cookie.safeFrom(config);
     if (!result.success) throw result.error;
     return result.cookie;
