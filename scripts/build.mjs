@@ -21,8 +21,11 @@ try {
   if (existsSync('src/cli')) tsc('tsconfig.cli.json', 'esm');
   writeFileSync(`${stage}/cjs/package.json`, '{ "type": "commonjs" }\n');
   writeFileSync(`${stage}/esm/package.json`, '{ "type": "module" }\n');
-  rmSync('dist', { recursive: true, force: true });
+  // Two renames, so a process reading dist/ meanwhile sees it missing for microseconds only.
+  const old = `.dist-old-${process.pid}`;
+  if (existsSync('dist')) renameSync('dist', old);
   renameSync(stage, 'dist');
+  rmSync(old, { recursive: true, force: true });
 } catch (error) {
   rmSync(stage, { recursive: true, force: true });
   console.error(`build failed: ${error instanceof Error ? error.message : error}`);

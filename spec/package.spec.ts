@@ -134,6 +134,16 @@ describe('the published package', function () {
       expect(result.stdout.trim()).to.equal(PRINTED);
     });
 
+    it('installs the `cookiesmith` command, which runs from the installed package', async () => {
+      const result = await run(
+        join(project, 'node_modules/.bin/cookiesmith'),
+        ['build', '--name', 'sid', '--value', 'abc', '--path', '/'],
+        project,
+      );
+      expect(result.code, result.output).to.equal(0);
+      expect(result.stdout).to.include('Set-Cookie: sid=abc; Version=1; Path=/');
+    });
+
     it('type-checks a strict TypeScript consumer in ESM and CommonJS files', async () => {
       const use = `
 const cookie: Cookie = Cookie.builder('__Host-id', 'x').path('/').secure().build();
