@@ -292,6 +292,23 @@ describe('cookiesmith CLI', function () {
       expectNoStack(result);
     });
 
+    it('--policy reports schema and policy issues together', () => {
+      const args = ['build', '--name', 'id', '--value', 'x', '--domain', 'example.com'];
+      const result = run([...args, '--policy', 'hostOnly', '--json']);
+      expect(result.status).to.equal(2);
+      const expected = new CookieJarResponse({ policy: CookiePolicy.hostOnly });
+      let issues: readonly { path: readonly (string | number)[]; code: string }[] = [];
+      try {
+        expected.sendCookie('id', 'x', { domain: 'example.com' });
+      } catch (error) {
+        issues = (error as { issues: typeof issues }).issues;
+      }
+      expect(issues.length).to.be.greaterThan(1);
+      expect(json<{ issues: Issue[] }>(result).issues.map((i) => [i.path, i.code])).to.deep.equal(
+        issues.map((i) => [i.path, i.code]),
+      );
+    });
+
     it('--policy refuses an unknown preset', () => {
       const result = run(['build', '--name', 'a', '--value', 'b', '--policy', 'strictest']);
       expect(result.status).to.equal(2);

@@ -1,5 +1,6 @@
 import {
   Cookie,
+  type CookieAttributes,
   type CookieDeleteOptions,
   CookieError,
   type CookieJarCache,
@@ -51,36 +52,43 @@ function normal(name: string): string {
 }
 
 /**
- * Validates a cookie configuration under a policy: the policy's defaults fill in what the
- * configuration leaves out, then the cookie must meet every requirement.
+ * Validates a cookie configuration the way a jar with `policy` takes it in `sendCookie`: the
+ * policy's defaults fill in what the configuration leaves out, then every schema rule and
+ * every requirement is checked, and all problems are reported together.
  */
 export function cookieUnder(config: unknown, policy: CookiePolicy | undefined): CookieResult {
-  if (policy === undefined) return Cookie.safeFrom(config);
-  const isObject = config !== null && typeof config === 'object' && !Array.isArray(config);
-  const result = Cookie.safeFrom(isObject ? { ...policy.defaults, ...config } : config);
-  if (!result.success) return result;
-  const issues = policy.check(result.cookie);
-  if (issues.length === 0) return result;
-  return { success: false, error: new CookieValidationError(result.cookie.name, issues) };
+  if (config === null || typeof config !== 'object' || Array.isArray(config))
+    return Cookie.safeFrom(config);
+  const { name, value, ...attributes } = config as Record<string, unknown>;
+  return taken(() =>
+    jarUnder(policy).sendCookie(name as string, value as string, attributes as CookieAttributes),
+  );
 }
 
-/** The cookie that deletes `name` in `scope`, as `CookieJarResponse#delete` writes it. */
+/** The cookie that deletes `name` in `scope`, as a jar with `policy` writes it in `delete`. */
 export function removalUnder(
   name: string,
   scope: CookieDeleteOptions,
   policy: CookiePolicy | undefined,
 ): CookieResult {
+  return taken(() => jarUnder(policy).delete(name, scope));
+}
+
+function jarUnder(policy: CookiePolicy | undefined): CookieJarResponse {
+  return new CookieJarResponse(policy === undefined ? undefined : { policy });
+}
+
+/** The one cookie of the jar `fill` returns, or the validation error it throws. */
+function taken(fill: () => CookieJarResponse): CookieResult {
   let cookie: Cookie | undefined;
   try {
-    cookie = new CookieJarResponse().delete(name, scope).get(name);
+    cookie = fill().cookies()[0];
   } catch (error) {
     if (error instanceof CookieValidationError) return { success: false, error };
     throw error;
   }
-  if (cookie === undefined) throw new CookieError(`internal: no removal cookie for ${name}`);
-  const issues = policy === undefined ? [] : policy.check(cookie);
-  if (issues.length === 0) return { success: true, cookie };
-  return { success: false, error: new CookieValidationError(cookie.name, issues) };
+  if (cookie === undefined) throw new CookieError('internal: the jar holds no cookie');
+  return { success: true, cookie };
 }
 
 /** The jar options `--cache` gives. */
