@@ -1,13 +1,34 @@
 // Protected cookie values: create (protect) and read (unprotect) in both modes, with the newest
-// key and with a rotated (older) key. Run on its own:
+// key and with a rotated (older) key; then the whole typed cookie (defineCookie create/read)
+// protected and unprotected, for the cost of protection in context. Run on its own:
 //   node --loader ts-node/esm --no-warnings spec/bench/protect.bench.ts
 import { pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
+import { z } from 'zod';
+import { defineCookie } from '../../src/define-cookie.js';
 import { createProtector, type ProtectMode } from '../../src/protect.js';
 
 const NEW_KEY = 'benchmark key, newest: 0123456789abcdef0123456789';
 const OLD_KEY = 'benchmark key, older: 0123456789abcdef0123456789';
-const VALUE = JSON.stringify({ uid: 42, role: 'editor', theme: 'dark', since: 1764633600 });
+const DATA = { uid: 42, role: 'editor', theme: 'dark', since: 1764633600 };
+const VALUE = JSON.stringify(DATA);
+const schema = z.object({
+  uid: z.number(),
+  role: z.string(),
+  theme: z.string(),
+  since: z.number(),
+});
+const attributes = { path: '/', secure: true, httpOnly: true, sameSite: 'Lax' } as const;
+
+function typed(mode?: ProtectMode) {
+  return defineCookie({
+    name: 'session',
+    codec: 'json',
+    schema,
+    attributes: { ...attributes, profile: 'rfc6265' },
+    ...(mode === undefined ? {} : { protect: { mode, keys: [NEW_KEY, OLD_KEY] } }),
+  });
+}
 
 /** The protect benchmark, ready to `run()`; `npm run bench` can import and run it. */
 export async function protectBench(options: { time?: number } = {}): Promise<Bench> {
@@ -35,6 +56,19 @@ export async function protectBench(options: { time?: number } = {}): Promise<Ben
       .add(`${mode}: read (tampered, refused)`, async () => {
         const result = await protector.unprotect(tampered);
         if (result.success) throw new Error('expected a refusal');
+      });
+  }
+  for (const mode of [undefined, 'sign', 'seal'] as const) {
+    const definition = typed(mode);
+    const header = (await definition.create(DATA)).toString().split(';')[0]!;
+    const label = mode ?? 'unprotected';
+    bench
+      .add(`defineCookie ${label}: create`, async () => {
+        await definition.create(DATA);
+      })
+      .add(`defineCookie ${label}: read`, async () => {
+        const result = await definition.read(header);
+        if (!result.success) throw result.error;
       });
   }
   return bench;
