@@ -271,7 +271,7 @@ async function readConfigFile(file: string): Promise<Source[]> {
     throw new UsageError(`build: ${file} holds an empty list; add a cookie`);
   return entries.map((entry, index) => ({
     location: list ? `${file}[${index}]` : file,
-    field: (path) => keyOf(undefined, path),
+    field: keyOf,
     build: (policy) => cookieUnder(entry, policy),
   }));
 }

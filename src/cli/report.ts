@@ -31,9 +31,9 @@ export function flagOf(path: readonly (string | number)[]): string {
   return `--${FLAG_OF[key] ?? key}`;
 }
 
-/** The field an issue path names in a configuration file, e.g. `[1].extensions[0].name`. */
-export function keyOf(index: number | undefined, path: readonly (string | number)[]): string {
-  let text = index === undefined ? '' : `[${index}]`;
+/** The key an issue path names in a configuration file, e.g. `extensions[0].name`. */
+export function keyOf(path: readonly (string | number)[]): string {
+  let text = '';
   for (const part of path) text += typeof part === 'number' ? `[${part}]` : `.${part}`;
   if (text.startsWith('.')) text = text.slice(1);
   return text === '' ? '(cookie)' : text;

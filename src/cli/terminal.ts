@@ -13,6 +13,7 @@ type Format = Parameters<typeof styleText>[0];
 /** Writes lines to one stream, styled only when that stream is a terminal that wants colour. */
 export class Out {
   readonly #stream: Io['stdout'];
+  /** True when styles are applied: a terminal (or FORCE_COLOR), and no NO_COLOR. */
   readonly color: boolean;
 
   constructor(stream: Io['stdout'], env: NodeJS.ProcessEnv) {
@@ -20,10 +21,12 @@ export class Out {
     this.color = wantsColor(stream, env);
   }
 
+  /** Writes `text` and a newline. */
   line(text = ''): void {
     this.#stream.write(`${text}\n`);
   }
 
+  /** `text` in the given `util.styleText` format when colours are on, unchanged otherwise. */
   style(format: Format, text: string): string {
     return this.color ? styleText(format, text) : text;
   }
