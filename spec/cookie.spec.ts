@@ -449,6 +449,12 @@ describe('Cookie', () => {
       expect(thrownIssues(() => a.with(changes))).to.deep.equal([['', 'invalid_type']]);
     });
 
+    it('refuses a "__proto__" key from JSON as unknown instead of inheriting through it', () => {
+      const a = Cookie.from({ name: 'sid', value: 'a' });
+      const changes = JSON.parse('{"__proto__": {"path": "/evil"}}');
+      expect(thrownIssues(() => a.with(changes))).to.deep.equal([['__proto__', 'unknown_key']]);
+    });
+
     it('refuses unknown keys with a hint', () => {
       const a = Cookie.from({ name: 'sid', value: 'a' });
       expect(thrownIssues(() => a.with({ max_age: 5 } as never))).to.deep.equal([

@@ -273,7 +273,8 @@ export class Cookie {
         },
       ]);
     }
-    const config: Record<string, unknown> = { ...this.#config() };
+    // No prototype, so a "__proto__" key from JSON stays a key (and is refused as unknown).
+    const config: Record<string, unknown> = Object.assign(Object.create(null), this.#config());
     for (const [key, v] of entries) {
       if (v === undefined) delete config[key];
       else config[key] = v;
