@@ -12,6 +12,7 @@ import setCookieParser from 'set-cookie-parser';
 import { Bench } from 'tinybench';
 import { Cookie as ToughCookie } from 'tough-cookie';
 import { Cookie, CookieJarResponse, parseCookieHeader } from '../../src/index.js';
+import { protectBench } from './protect.bench.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const TIME_MS = Number(process.env.TIME_MS ?? 150);
@@ -243,7 +244,9 @@ async function main(): Promise<void> {
   );
   const table = lines.join('\n');
   console.log(table);
-  writeReport(table);
+  const protect = await protectTable();
+  console.log(protect);
+  writeReport(table, protect);
 }
 
 /** Retained heap per cookie, measured in a child process with --expose-gc. */
@@ -256,7 +259,23 @@ function measureMemory(): number {
   return Number(out.trim().split('\n').pop());
 }
 
-function writeReport(table: string): void {
+/** Protected values (issue 6): µs per operation; no JavaScript peer signs and seals this way. */
+async function protectTable(): Promise<string> {
+  const bench = await protectBench({ time: TIME_MS * 2 });
+  await bench.run();
+  const lines = [
+    '| protected value (defineCookie protect) | µs per operation (mean) |',
+    '|---|---:|',
+  ];
+  for (const task of bench.tasks) {
+    const result = task.result;
+    if (!('period' in result)) throw new Error(`task ${task.name} did not run`);
+    lines.push(`| ${task.name} | ${(result.period * 1000).toFixed(1)} |`);
+  }
+  return lines.join('\n');
+}
+
+function writeReport(table: string, protect: string): void {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const text = `# Benchmarks
 
@@ -273,6 +292,15 @@ HttpOnly. cookiesmith validates every rule of docs/attributes.md on the way (the
 far less), and a built cookie computes its header once, so \`toString()\` is a field read.
 
 ${table}
+
+Targets (issue 8): ratios against the \`cookie\` package as stated in the last column; "faster"
+means cookiesmith ÷ peer ≥ 1 for tough-cookie and hono on every workload they support.
+
+## Protected values
+
+Web Crypto (HKDF-derived keys cached per definition; HMAC-SHA256 or AES-256-GCM per call).
+
+${protect}
 
 ## Notes on the optimisations
 
