@@ -203,6 +203,15 @@ for (const profile of PROFILES) {
         ]);
       });
 
+      it('refuses a 1 MB value of non-ASCII characters (which would encode to 6 MB)', () => {
+        expect(rejects(cfg({ value: 'é'.repeat(1_000_000) }))).to.deep.equal([
+          ['value', 'name_value_too_long'],
+        ]);
+        expect(rejects(cfg({ value: 'é'.repeat(1_000_000), encoding: 'base64url' }))).to.deep.equal(
+          [['value', 'name_value_too_long']],
+        );
+      });
+
       it('refuses a 100 kB value without echoing it', () => {
         const result = Cookie.safeFrom(cfg({ value: 'v'.repeat(100_000) }));
         expect(result.success).to.equal(false);
@@ -230,6 +239,15 @@ for (const profile of PROFILES) {
         expect(rejects(cfg({ domain: `.${'a.'.repeat(50_000)}com` }))).to.deep.equal([
           ['domain', 'attribute_too_long'],
         ]);
+      });
+
+      it('refuses a 100 kB extension name (attribute_too_long on its name)', () => {
+        expect(rejects(cfg({ extensions: [{ name: 'X'.repeat(100_000) }] }))).to.deep.equal([
+          ['extensions.0.name', 'attribute_too_long'],
+        ]);
+        expect(
+          rejects(cfg({ extensions: [{ name: 'X'.repeat(1025), value: 'v' }] })),
+        ).to.deep.equal([['extensions.0.name', 'attribute_too_long']]);
       });
 
       it('accepts a 1024-byte extension value', () => {

@@ -382,7 +382,9 @@ const extensionSchema = z
   .superRefine((ext, ctx) => {
     if (typeof ext.name !== 'string') return;
     if (!checkChars(ctx, 'extension name', ext.name, ['name'])) return;
-    if (!TOKEN.test(ext.name)) {
+    // 6265bis §5.6 step 6 bounds attribute values; a bare extension is all name, so bound it too
+    const sized = checkAttributeSize(ctx, 'extension name', ext.name, ['name']);
+    if (sized && !TOKEN.test(ext.name)) {
       report(
         ctx,
         'extension_syntax',
@@ -390,7 +392,7 @@ const extensionSchema = z
         `extension name ${quote(ext.name)} must be a non-empty token`,
         ['name'],
       );
-    } else if (KNOWN_ATTRIBUTES.includes(ext.name.toLowerCase())) {
+    } else if (sized && KNOWN_ATTRIBUTES.includes(ext.name.toLowerCase())) {
       report(
         ctx,
         'extension_reserved',
