@@ -12,6 +12,7 @@ import type {
   UnprotectErrorCode,
 } from '../src/index.js';
 import { ensureBuilt, ROOT } from './support/build.js';
+import { runExample } from './support/run-example.js';
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -177,14 +178,9 @@ describe('README.md', () => {
       .split('\n')
       .filter((line) => /^\/\/ [A-Z][\w-]*: /.test(line))
       .map((line) => line.slice(3));
-    const printed = await new Promise<string>((resolve, reject) => {
-      execFile(
-        process.execPath,
-        ['--loader', 'ts-node/esm', '--no-warnings', 'docs/examples/quickstart.ts'],
-        { cwd: ROOT, timeout: 50_000, env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' } },
-        (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout)),
-      );
-    });
+    const run = await runExample(join(ROOT, 'docs/examples/quickstart.ts'));
+    expect(run.code, run.output).to.equal(0);
+    const printed = run.stdout;
     expect(shown).to.have.length.greaterThan(0);
     expect(printed.trimEnd().split('\n')).to.deep.equal(shown);
   });

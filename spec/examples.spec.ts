@@ -1,11 +1,11 @@
 // Runs every file in docs/examples/ by the convention in docs/examples/README.md: a script
 // must exit 0; a server recipe is served on 127.0.0.1 and must send exactly its `expected`
 // Set-Cookie lines; an edge recipe does the same inside the edge-runtime VM.
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
@@ -14,12 +14,18 @@ import { EdgeRuntime, runServer } from 'edge-runtime';
 import { Cookie as ToughCookie } from 'tough-cookie';
 import ts from 'typescript';
 import { ensureBuilt, ROOT } from './support/build.js';
+import { removeExampleOutput, runExample, type ScriptRun } from './support/run-example.js';
 
 const EXAMPLES = join(ROOT, 'docs/examples');
 const FILES = readdirSync(EXAMPLES)
   .filter((f) => f.endsWith('.ts'))
   .sort();
 const VERBS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** A file with an `export` is a recipe; one without is a script (docs/examples/README.md). */
+function isModule(file: string): boolean {
+  return /^export\s/m.test(readFileSync(join(EXAMPLES, file), 'utf8'));
+}
 
 type FetchHandler = (request: Request) => Response | Promise<Response>;
 
@@ -97,24 +103,6 @@ async function check(base: string, expected: Expected, method: string): Promise<
   }
 }
 
-function runScript(file: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--loader', 'ts-node/esm', '--no-warnings', join(EXAMPLES, file)],
-      {
-        cwd: ROOT,
-        timeout: 30_000,
-        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
-      },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-        resolve({ code, output: `${stdout}${stderr}` });
-      },
-    );
-  });
-}
-
 /**
  * One classic script holding the built CommonJS library, zod and the recipe, each wrapped as a
  * module in a table, so the edge VM (which has no `require` and no module loader) can run them.
@@ -175,17 +163,43 @@ addEventListener('fetch', (event) => event.respondWith(handler(event.request)));
 describe('docs/examples', function () {
   this.timeout(60_000);
 
-  before(() => ensureBuilt());
+  // Scripts run in child processes, a few at a time, while the recipes are tested in-process.
+  const scripts = new Map<string, Promise<ScriptRun>>();
+  before(() => {
+    ensureBuilt();
+    const limit = Math.max(2, availableParallelism());
+    let active = 0;
+    const waiting: (() => void)[] = [];
+    const slot = async (): Promise<void> => {
+      if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+      active++;
+    };
+    const release = (): void => {
+      active--;
+      waiting.shift()?.();
+    };
+    for (const file of FILES.filter((f) => !isModule(f))) {
+      scripts.set(
+        file,
+        slot()
+          .then(() => runExample(join(EXAMPLES, file)))
+          .finally(release),
+      );
+    }
+  });
+
+  after(() => removeExampleOutput());
 
   it('holds the quickstart that the README shows', () => {
     expect(FILES).to.include('quickstart.ts');
   });
 
   for (const file of FILES) {
-    const source = readFileSync(join(EXAMPLES, file), 'utf8');
-    if (!/^export\s/m.test(source)) {
+    if (!isModule(file)) {
       it(`${file} runs as a script and exits 0`, async () => {
-        const { code, output } = await runScript(file);
+        const run = scripts.get(file);
+        expect(run, 'started by the before hook').to.not.equal(undefined);
+        const { code, output } = (await run) as ScriptRun;
         expect(code, output).to.equal(0);
       });
       continue;
