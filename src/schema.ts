@@ -473,6 +473,15 @@ function checkCookie(cookie: Record<string, unknown>, ctx: Ctx): void {
     const value = cookie.value;
     if (encoding === 'uri' && CTL.test(value)) {
       checkChars(ctx, 'value', value, ['value']);
+    } else if (name !== undefined && name.length + value.length > 4096) {
+      // Every encoding writes at least one byte per UTF-16 unit: too long before encoding it
+      report(
+        ctx,
+        'name_value_too_long',
+        SOURCES.nameValueSize,
+        `name and value are at least ${name.length + value.length} bytes once encoded; browsers drop a cookie whose name and value exceed 4096 bytes`,
+        ['value'],
+      );
     } else {
       const encoded = encodeValue(value, encoding);
       if (!encoded.ok) {
