@@ -12,7 +12,7 @@ import type {
   UnprotectErrorCode,
 } from '../src/index.js';
 import { ensureBuilt, ROOT } from './support/build.js';
-import { runExample } from './support/run-example.js';
+import { removeExampleOutput, runExample } from './support/run-example.js';
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -164,6 +164,8 @@ function localLinks(markdown: string): string[] {
 
 describe('README.md', () => {
   const readme = read('README.md');
+
+  after(() => removeExampleOutput());
 
   it("shows docs/examples/quickstart.ts as its example, code for code (the file's first comment aside)", () => {
     const example = codeBlocks(readme).find((block) => block.lang === 'ts');
