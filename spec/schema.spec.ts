@@ -150,6 +150,12 @@ describe('cookieConfigSchema', () => {
       }
     });
 
+    it('accepts the 29th of February in a leap year', () => {
+      expect(accepts({ name: 'sid', value: 'x', expires: '2028-02-29' }).toString()).to.include(
+        'Expires=Tue, 29 Feb 2028 00:00:00 GMT',
+      );
+    });
+
     it('reads a date without a time as midnight UTC', () => {
       expect(accepts({ name: 'sid', value: 'x', expires: '2030-01-01' }).toString()).to.include(
         'Expires=Tue, 01 Jan 2030 00:00:00 GMT',
@@ -189,7 +195,16 @@ describe('cookieConfigSchema', () => {
     });
 
     it('refuses strings that are not ISO dates', () => {
-      for (const expires of ['next week', '01/01/2030', '2030-13-01', '2030-01-01T25:00:00Z', '']) {
+      for (const expires of [
+        'next week',
+        '01/01/2030',
+        '2030-13-01',
+        '2030-01-01T25:00:00Z',
+        '',
+        '2030-02-30',
+        '2030-04-31T12:00:00Z',
+        '2029-02-29',
+      ]) {
         expect(rejects({ name: 'sid', value: 'x', expires })).to.deep.equal([
           ['expires', 'expires_date'],
         ]);

@@ -285,12 +285,23 @@ const maxAgeSchema = z
   })
   .superRefine(checkMaxAge);
 
+/** The `YYYY-MM-DD` that starts an ISO string is a real day (Date rolls 02-30 over to March). */
+function isCalendarDay(iso: string): boolean {
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  const last = new Date(0);
+  // Day 0 of the next month is the last day of this one
+  last.setUTCFullYear(Number(iso.slice(0, 4)), month, 0);
+  return month >= 1 && month <= 12 && day >= 1 && day <= last.getUTCDate();
+}
+
 /** A `Date` (copied), epoch ms or ISO string as a valid Date with a four-digit year. */
 function toExpires(input: Date | string | number, ctx: Ctx): Date | undefined {
   let date: Date;
   if (input instanceof Date) date = new Date(input.getTime());
   else if (typeof input === 'number') date = new Date(input);
-  else if (ISO_DATE.test(input)) date = new Date(input);
+  else if (ISO_DATE.test(input))
+    date = isCalendarDay(input) ? new Date(input) : new Date(Number.NaN);
   else {
     report(
       ctx,
