@@ -16,7 +16,7 @@ import {
   type SameSite,
   toCookieIssues,
 } from './schema.js';
-import { type CookieProps, serializeCookie } from './serialize.js';
+import { serializeCookie } from './serialize.js';
 
 /** Why a warning was raised: valid on the wire, but a browser will not do quite what it says. */
 export type CookieWarningCode =
