@@ -12,7 +12,7 @@ export const HOST = '127.0.0.1';
 /**
  * Serves the demo page on 127.0.0.1 until SIGINT or SIGTERM, then closes every connection and
  * resolves. Plain HTTP: browsers treat http://127.0.0.1 and http://localhost as secure
- * contexts, and Chromium and Firefox accept Secure, `__Host-` and Partitioned cookies there.
+ * contexts, and Chromium accepts Secure, `__Host-` and Partitioned cookies there.
  */
 export async function serveDemo(
   cookies: readonly DemoCookie[],
