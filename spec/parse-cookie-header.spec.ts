@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { parseCookie } from 'cookie';
 import fc from 'fast-check';
 import { Cookie, CookieError, parseCookieHeader } from '../src/index.js';
 
@@ -162,6 +163,26 @@ describe('parseCookieHeader()', () => {
       const c = parseCookieHeader('$Version=1; a="open; b=2');
       expect(c.getRaw('a')).to.equal('"open');
       expect(c.get('b')).to.equal('2');
+    });
+  });
+
+  describe('interoperability', () => {
+    it("reads every pair as the cookie package's parseCookie does (property)", () => {
+      const TCHARS = "!#%&'*+-.^_`|~0123456789abcXYZ";
+      const OCTETS = "!#$%&'()*+-./0123456789:<=>?@AZ[]^_`az{|}~";
+      const pair = fc.tuple(
+        fc.string({ unit: fc.constantFrom(...TCHARS), minLength: 1, maxLength: 4 }),
+        fc.string({ unit: fc.constantFrom(...OCTETS, '%2', '%E2%9C%93', '%zz'), maxLength: 8 }),
+      );
+      fc.assert(
+        fc.property(fc.array(pair, { maxLength: 8 }), (pairs) => {
+          const header = pairs.map(([n, v]) => `${n}=${v}`).join('; ');
+          const theirs = parseCookie(header);
+          const ours = parseCookieHeader(header);
+          for (const [name] of pairs) expect(ours.get(name), name).to.equal(theirs[name]);
+        }),
+        { numRuns: 500 },
+      );
     });
   });
 
