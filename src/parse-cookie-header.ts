@@ -310,7 +310,8 @@ function decode(raw: string, encoding: CookieEncoding, quotedString: boolean): s
  * @example
  * const cookies = parseCookieHeader(req.headers.cookie);
  * const sid = cookies.get('sid');
- * @throws {CookieError} only when `header` is not a string, an array of strings, null or undefined.
+ * @throws {CookieError} only when `header` is not a string, an array of strings, null or
+ * undefined, or `encoding` is not one of the encodings (a `CookieValidationError`).
  */
 export function parseCookieHeader(
   header: string | readonly string[] | null | undefined,
