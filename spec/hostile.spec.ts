@@ -203,6 +203,8 @@ function assertSafeJar(jar: unknown): void {
     assertSafeHeader(name);
     assertSafeHeader(value);
   }
+  // A WHATWG Headers refuses CR, LF and NUL itself: building one must not throw.
+  expect(attempt('jar.toHeaders()', () => jar.toHeaders())).to.be.instanceOf(Headers);
 }
 
 /**
