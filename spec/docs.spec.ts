@@ -174,7 +174,7 @@ describe('README.md', () => {
   });
 
   it('shows the output that the quickstart really prints', async function () {
-    this.timeout(60_000);
+    this.timeout(120_000);
     ensureBuilt();
     const shown = read('docs/examples/quickstart.ts')
       .split('\n')

@@ -34,6 +34,7 @@ interface Expected {
   method: string | undefined;
   setCookie: string[];
   headers: Record<string, string>;
+  status: number | undefined;
 }
 
 /** What a recipe module exports, checked so a malformed recipe fails with a clear message. */
@@ -49,6 +50,7 @@ function expectedOf(file: string, mod: Record<string, unknown>): Expected {
     method: raw.method,
     setCookie: raw.setCookie,
     headers: raw.headers ?? {},
+    status: raw.status,
   };
 }
 
@@ -90,7 +92,12 @@ async function check(base: string, expected: Expected, method: string): Promise<
     method: expected.method ?? method,
     redirect: 'manual',
   });
-  await response.arrayBuffer();
+  const body = await response.text();
+  if (expected.status === undefined) {
+    expect(response.status, `status (body: ${body.slice(0, 200)})`).to.be.below(400);
+  } else {
+    expect(response.status, 'status').to.equal(expected.status);
+  }
   const lines = response.headers.getSetCookie();
   expect(lines, 'Set-Cookie lines').to.deep.equal(expected.setCookie);
   for (const line of lines) {
@@ -161,7 +168,7 @@ addEventListener('fetch', (event) => event.respondWith(handler(event.request)));
 }
 
 describe('docs/examples', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
 
   // Scripts run in child processes, a few at a time, while the recipes are tested in-process.
   const scripts = new Map<string, Promise<ScriptRun>>();

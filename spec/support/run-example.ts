@@ -18,7 +18,7 @@ export interface ScriptRun {
 }
 
 /** Transpiles `file` (a path under docs/examples) to an ES module and runs it with node. */
-export function runExample(file: string, timeout = 30_000): Promise<ScriptRun> {
+export function runExample(file: string, timeout = 60_000): Promise<ScriptRun> {
   const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
     compilerOptions: {
       module: ts.ModuleKind.ESNext,
