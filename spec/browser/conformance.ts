@@ -100,19 +100,20 @@ export function renderConformance(
     '',
     '## Headers that break a rule (RULES.md), sent raw',
     '',
-    'cookiesmith refuses to produce each of these (the error rules of RULES.md). Sent anyway, this',
+    'cookiesmith refuses to produce each of these (the error rules of RULES.md; the last column is',
+    'the issue it reports for the configuration that would produce the header). Sent anyway, this',
     'is what Chromium does: **rejected** (nothing stored), **altered** (stored, but not as the',
     'header meant) or **accepted** (stored as written: Chromium is more lenient than the rule, and',
     'the note says why the rule is kept).',
     '',
-    '| rule | case | Set-Cookie sent | Chromium | verdict | note |',
-    '|---|---|---|---|---|---|',
+    '| rule | case | Set-Cookie sent | Chromium | verdict | note | cookiesmith refuses the config with |',
+    '|---|---|---|---|---|---|---|',
   );
   for (const c of reverseCases) {
     const visit = visits.get(c);
     if (visit === undefined) continue;
     out.push(
-      `| ${c.rule} | ${c.title} | ${showSent(c)} | ${showStored(c, visit)} | ${c.verdict} | ${showHeader(c.note)} |`,
+      `| ${c.rule} | ${c.title} | ${showSent(c)} | ${showStored(c, visit)} | ${c.verdict} | ${showHeader(c.note)} | ${c.refused === undefined ? '— (no configuration produces it)' : `\`${c.refused.code}\` at \`${c.refused.path.join('.')}\``} |`,
     );
   }
   out.push('');
