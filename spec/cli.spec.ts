@@ -138,6 +138,33 @@ describe('cookiesmith CLI', function () {
     });
   });
 
+  describe('on a terminal', () => {
+    // util-linux `script` runs the command on a pseudo-terminal, as a user's shell would.
+    const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+    function onTty(env: NodeJS.ProcessEnv): string {
+      const command = `"${process.execPath}" "${BIN}" build --name a --value b`;
+      const clean: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm', ...env };
+      for (const key of ['NO_COLOR', 'FORCE_COLOR']) if (env[key] === undefined) delete clean[key];
+      const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+        cwd: ROOT,
+        env: clean,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(result.status).to.equal(0);
+      return result.stdout;
+    }
+
+    it('uses colours on a terminal unless NO_COLOR is set', function () {
+      if (!hasScript) this.skip();
+      const coloured = onTty({});
+      expect(coloured).to.include(ESC);
+      expect(coloured).to.include('Set-Cookie:');
+      expect(onTty({ NO_COLOR: '1' })).not.to.include(ESC);
+    });
+  });
+
   describe('build', () => {
     it('prints the headers exactly as the jar emits them: Set-Cookie, then cache directives', () => {
       const result = run([
@@ -655,8 +682,30 @@ describe('cookiesmith CLI', function () {
         expect(status).to.equal(403);
       });
 
+      it('stops on Ctrl-C (SIGINT) with exit 0', async () => {
+        const other = spawn(process.execPath, [BIN, 'demo', '--serve', '--port', '0'], {
+          cwd: ROOT,
+        });
+        try {
+          let text = '';
+          await new Promise<void>((resolve, reject) => {
+            other.stdout.on('data', (chunk: Buffer) => {
+              text += chunk.toString();
+              if (/http:\/\/127\.0\.0\.1:\d+\//.test(text)) resolve();
+            });
+            other.once('exit', (code) => reject(new Error(`exited with ${code}: ${text}`)));
+          });
+          const exited = new Promise<number | null>((resolve) => other.once('close', resolve));
+          other.kill('SIGINT');
+          expect(await exited).to.equal(0);
+          expect(text).to.include('stopped');
+        } finally {
+          if (other.exitCode === null) other.kill('SIGKILL');
+        }
+      });
+
       it('stops on SIGTERM with exit 0', async () => {
-        const exited = new Promise<number | null>((resolve) => child?.once('exit', resolve));
+        const exited = new Promise<number | null>((resolve) => child?.once('close', resolve));
         child?.kill('SIGTERM');
         expect(await exited).to.equal(0);
         expect(stdout).to.include('stopped');
