@@ -44,16 +44,24 @@ function isOws(code: number): boolean {
   return code === 0x20 || code === 0x09;
 }
 
-function trimOws(text: string, start: number, end: number): [number, number] {
+/** The first index in `[start, end)` that is not OWS, or `end`. */
+function skipOws(text: string, start: number, end: number): number {
   while (start < end && isOws(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/** The end of `[start, end)` without trailing OWS. */
+function trimEndOws(text: string, start: number, end: number): number {
   while (end > start && isOws(text.charCodeAt(end - 1))) end--;
-  return [start, end];
+  return end;
 }
 
 const SET_COOKIE_PREFIX = /^set-cookie[ \t]*:[ \t]*/i;
 
 /** Removes a leading `Set-Cookie:` header name, in any case. */
 export function stripHeaderName(header: string): string {
+  // cheap first: only a line starting with "s" or "S" can carry the header name
+  if ((header.charCodeAt(0) | 0x20) !== 0x73) return header;
   return SET_COOKIE_PREFIX.test(header) ? header.replace(SET_COOKIE_PREFIX, '') : header;
 }
 
@@ -72,23 +80,27 @@ export function splitSetCookie(line: string, maxAttributes: number): RawSetCooki
   let value: string;
   let spaced = false;
   if (hasEquals) {
-    const [ns, ne] = trimOws(line, 0, eq);
-    const [vs, ve] = trimOws(line, eq + 1, end);
+    const ns = skipOws(line, 0, eq);
+    const ne = trimEndOws(line, ns, eq);
+    const vs = skipOws(line, eq + 1, end);
+    const ve = trimEndOws(line, vs, end);
     name = line.slice(ns, ne);
     value = line.slice(vs, ve);
     spaced = ne < eq || vs > eq + 1;
   } else {
-    const [vs, ve] = trimOws(line, 0, end);
-    value = line.slice(vs, ve);
+    const vs = skipOws(line, 0, end);
+    value = line.slice(vs, trimEndOws(line, vs, end));
   }
   const attributes: RawAttribute[] = [];
   let omitted = 0;
   let emptyParts = 0;
   let start = end + 1;
+  let nextEq = eq;
   while (start <= length && end < length) {
     end = line.indexOf(';', start);
     if (end === -1) end = length;
-    const [s, e] = trimOws(line, start, end);
+    const s = skipOws(line, start, end);
+    const e = trimEndOws(line, s, end);
     start = end + 1;
     if (s === e) {
       emptyParts++;
@@ -98,7 +110,9 @@ export function splitSetCookie(line: string, maxAttributes: number): RawSetCooki
       omitted++;
       continue;
     }
-    const at = line.indexOf('=', s);
+    // the next "=" is searched again only once it lies behind: linear on any input
+    if (nextEq !== -1 && nextEq < s) nextEq = line.indexOf('=', s);
+    const at = nextEq;
     if (at === -1 || at >= e) {
       const attrName = line.slice(s, e);
       attributes.push({
@@ -108,8 +122,10 @@ export function splitSetCookie(line: string, maxAttributes: number): RawSetCooki
         spaced: false,
       });
     } else {
-      const [ns, ne] = trimOws(line, s, at);
-      const [vs, ve] = trimOws(line, at + 1, e);
+      const ns = s;
+      const ne = trimEndOws(line, ns, at);
+      const vs = skipOws(line, at + 1, e);
+      const ve = e;
       const attrName = line.slice(ns, ne);
       attributes.push({
         name: attrName,
@@ -238,6 +254,7 @@ const VERSION = /^\d+$/;
 // RFC 9110 §5.5; 6265bis §5.6 step 1
 const CTL = /[\x00-\x1F\x7F]/;
 const NON_ASCII = /[^\x00-\x7F]/;
+const PRINTABLE = /^[\x20-\x7E]*$/;
 
 function issue(
   path: (string | number)[],
@@ -311,7 +328,9 @@ export function safeParseSetCookie(header: unknown, options?: unknown): CookieRe
     ]);
   }
   const line = stripHeaderName(header);
-  const ctl = line.search(CTL);
+  // one pass for the common case: printable ASCII only
+  const printable = PRINTABLE.test(line);
+  const ctl = printable ? -1 : line.search(CTL);
   if (ctl !== -1) {
     const hex = line.charCodeAt(ctl).toString(16).padStart(2, '0').toUpperCase();
     return fail(undefined, [
@@ -323,7 +342,7 @@ export function safeParseSetCookie(header: unknown, options?: unknown): CookieRe
       ),
     ]);
   }
-  const nonAscii = line.search(NON_ASCII);
+  const nonAscii = printable ? -1 : line.search(NON_ASCII);
   if (nonAscii !== -1) {
     return fail(undefined, [
       issue(
