@@ -8,7 +8,7 @@ import {
   type ReverseCase,
   reverseCases,
 } from './cases.js';
-import { renderConformance } from './conformance.js';
+import { lintErrors, renderConformance } from './conformance.js';
 import { browserSuiteUnavailable, ChromiumHarness, type Visit } from './harness.js';
 
 const CONFORMANCE_FILE = new URL('../../docs/conformance.md', import.meta.url);
@@ -91,6 +91,9 @@ describe('Chromium (headless, real HTTPS on 127.0.0.1)', function () {
             ]);
           }
         }
+        const errors = lintErrors(c);
+        if (c.lintGap === undefined) expect(errors, 'lintSetCookie errors').to.not.deep.equal([]);
+        else expect(errors, `lintSetCookie gap: ${c.lintGap}`).to.deep.equal([]);
         assertVisit(c, await visit(c));
       });
     }

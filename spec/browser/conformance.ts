@@ -1,12 +1,23 @@
+import { lintSetCookie } from '../../src/index.js';
 import {
   type BrowserCase,
   builtCases,
   comparable,
   type ExpectedCookie,
   type Lifetime,
+  type ReverseCase,
   reverseCases,
 } from './cases.js';
 import type { Visit } from './harness.js';
+
+/** The error codes `lintSetCookie` reports for the last line a reverse case sends. */
+export function lintErrors(c: ReverseCase): string[] {
+  const line = c.steps.at(-1)?.lines.at(-1) ?? '';
+  const options = c.lintProfile === undefined ? undefined : { profile: c.lintProfile };
+  return lintSetCookie(line, options)
+    .filter((d) => d.severity === 'error')
+    .map((d) => d.code);
+}
 
 /** Shows control characters, long runs and table pipes so a header reads on one line. */
 export function showHeader(text: string): string {
@@ -67,6 +78,12 @@ function showSent(c: BrowserCase): string {
     .join('<br>');
 }
 
+function showLint(c: ReverseCase): string {
+  const errors = lintErrors(c);
+  if (errors.length > 0) return [...new Set(errors)].map((e) => `\`${e}\``).join(', ');
+  return `none: ${showHeader(c.lintGap ?? '')}`;
+}
+
 /** docs/conformance.md from one run of the browser suite. */
 export function renderConformance(
   version: string,
@@ -101,19 +118,20 @@ export function renderConformance(
     '## Headers that break a rule (RULES.md), sent raw',
     '',
     'cookiesmith refuses to produce each of these (the error rules of RULES.md; the last column is',
-    'the issue it reports for the configuration that would produce the header). Sent anyway, this',
+    'the issue it reports for the configuration that would produce the header, then what',
+    '`lintSetCookie` reports for the line). Sent anyway, this',
     'is what Chromium does: **rejected** (nothing stored), **altered** (stored, but not as the',
     'header meant) or **accepted** (stored as written: Chromium is more lenient than the rule, and',
     'the note says why the rule is kept).',
     '',
-    '| rule | case | Set-Cookie sent | Chromium | verdict | note | cookiesmith refuses the config with |',
-    '|---|---|---|---|---|---|---|',
+    '| rule | case | Set-Cookie sent | Chromium | verdict | note | cookiesmith refuses the config with | lintSetCookie errors |',
+    '|---|---|---|---|---|---|---|---|',
   );
   for (const c of reverseCases) {
     const visit = visits.get(c);
     if (visit === undefined) continue;
     out.push(
-      `| ${c.rule} | ${c.title} | ${showSent(c)} | ${showStored(c, visit)} | ${c.verdict} | ${showHeader(c.note)} | ${c.refused === undefined ? '— (no configuration produces it)' : `\`${c.refused.code}\` at \`${c.refused.path.join('.')}\``} |`,
+      `| ${c.rule} | ${c.title} | ${showSent(c)} | ${showStored(c, visit)} | ${c.verdict} | ${showHeader(c.note)} | ${c.refused === undefined ? '— (no configuration produces it)' : `\`${c.refused.code}\` at \`${c.refused.path.join('.')}\``} | ${showLint(c)} |`,
     );
   }
   out.push('');
