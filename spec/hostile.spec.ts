@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
+import { z } from 'zod';
 import * as lib from '../src/index.js';
 import {
   Cookie,
@@ -561,6 +562,52 @@ describe('Hostile input (spec/fixtures/hostile.json)', function () {
       assertNoNewLeaks();
     });
   });
+  describe('defineCookie (when present)', () => {
+    it('definitions, create() and read() with every hostile value', async () => {
+      const define = optional.defineCookie;
+      if (define === undefined) return;
+      const stringDef = define({ name: 'typed', codec: 'string', schema: z.string() }) as {
+        create(v: unknown): Promise<unknown>;
+        read(v: unknown): Promise<{ success: boolean; error?: unknown }>;
+      };
+      const jsonDef = define({
+        name: 'cart',
+        codec: 'json',
+        schema: z.unknown(),
+      }) as typeof stringDef;
+      for (const { label, value } of [...values, ...configs]) {
+        attempt(`defineCookie(${label})`, () => define(value));
+        attempt(`defineCookie({ name: ${label} })`, () =>
+          define({ name: value, codec: 'string', schema: z.string() }),
+        );
+        attempt(`defineCookie({ attributes: ${label} })`, () =>
+          define({ name: 'a', codec: 'string', schema: z.string(), attributes: value }),
+        );
+        for (const [kind, def] of [
+          ['string', stringDef],
+          ['json', jsonDef],
+        ] as const) {
+          try {
+            assertSafeCookie(await def.create(value));
+          } catch (error) {
+            if (!(error instanceof CookieError))
+              leaks.push(`${kind}.create(${label}) → ${String(error).slice(0, 120)}`);
+          }
+          try {
+            const read = await def.read(
+              typeof value === 'string' ? `typed=${value}; cart=${value}` : value,
+            );
+            if (!read.success)
+              expect(read.error, `${kind}.read(${label})`).to.be.instanceOf(CookieError);
+          } catch (error) {
+            leaks.push(`${kind}.read(${label}) threw → ${String(error).slice(0, 120)}`);
+          }
+        }
+      }
+      assertNoNewLeaks();
+    });
+  });
+
   describe('1 MB strings', () => {
     it('in every string field of Cookie.from, the builder, parse, lint and the jar', () => {
       const parse = cookieStatics.parse?.bind(Cookie);
