@@ -113,14 +113,12 @@ export class CookieBuilder<N extends string = string> {
    * @example builder.maxAge({ days: 30 })
    */
   maxAge(lifetime: number | Duration): CookieBuilder<N> {
-    return this.#with({
-      maxAge: typeof lifetime === 'object' && lifetime !== null ? { ...lifetime } : lifetime,
-    });
+    return this.#with({ maxAge: copyOf(lifetime) });
   }
 
   /** Sets Expires (RFC 6265 §4.1.2.1) from a `Date`, ISO string or epoch ms. Returns a new `CookieBuilder`. */
   expires(date: Date | string | number): CookieBuilder<N> {
-    return this.#with({ expires: date instanceof Date ? new Date(date.getTime()) : date });
+    return this.#with({ expires: copyOf(date) });
   }
 
   /** Sets SameSite (6265bis §4.1.2.7), any case; `None` needs Secure. Returns a new `CookieBuilder`. */
@@ -160,7 +158,7 @@ export class CookieBuilder<N extends string = string> {
     const kept = list.filter(
       (e) => (typeof e.name === 'string' ? e.name.toLowerCase() : e.name) !== key,
     );
-    const entry = value === undefined ? { name } : { name, value };
+    const entry = Object.freeze(value === undefined ? { name } : { name, value });
     return this.#with({ extensions: Object.freeze([...kept, entry]) });
   }
 
@@ -232,7 +230,10 @@ export class CookieBuilder<N extends string = string> {
 
   /** The configuration gathered so far, as `Cookie.from` would receive it. */
   toConfig(): CookieConfig {
-    return { ...this.#state } as CookieConfig;
+    const config: Record<string, unknown> = { ...this.#state };
+    if (config.expires !== undefined) config.expires = copyOf(config.expires);
+    if (config.maxAge !== undefined) config.maxAge = copyOf(config.maxAge);
+    return config as CookieConfig;
   }
 
   /** @internal A builder holding an existing configuration (used by `Cookie#toBuilder`). */
@@ -240,4 +241,29 @@ export class CookieBuilder<N extends string = string> {
     pending = { ...config };
     return new CookieBuilder(config.name, config.value);
   }
+}
+
+/**
+ * A copy of a Date or duration object, so that the caller's object and the builder's state never
+ * share anything. What cannot be read (a fake Date, a throwing getter) becomes an invalid value
+ * that `build()` reports on its field, instead of an exception from here.
+ */
+function copyOf(value: unknown): unknown {
+  if (value instanceof Date) {
+    let time: number;
+    try {
+      time = Date.prototype.getTime.call(value);
+    } catch {
+      time = Number.NaN;
+    }
+    return new Date(time);
+  }
+  if (typeof value === 'object' && value !== null) {
+    try {
+      return { ...value };
+    } catch {
+      return Number.NaN;
+    }
+  }
+  return value;
 }
