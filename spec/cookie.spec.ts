@@ -586,7 +586,7 @@ describe('Cookie', () => {
 
     it('returns a fresh object each time', () => {
       const cookie = Cookie.from(FULL);
-      const json = cookie.toJSON() as { extensions: { name: string }[] };
+      const json = cookie.toJSON() as unknown as { extensions: { name: string }[] };
       json.extensions.push({ name: 'Z' });
       expect(cookie.toJSON().extensions).to.have.length(2);
     });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import {
   Cookie,
+  type CookieConfig,
   CookieJarResponse,
   type CookieProfile,
   MAX_LIFETIME_SECONDS,
@@ -892,7 +893,7 @@ describe('docs/attributes.md', () => {
     partitioned: true,
     priority: 'High',
     extensions: [{ name: 'Foo', value: 'bar' }, { name: 'Baz' }],
-  };
+  } satisfies CookieConfig;
 
   it('shows the headers the code writes, in the documented order', () => {
     const blocks = [...doc.matchAll(/^```\n(.*)\n```$/gm)].map((m) => m[1]);

@@ -78,6 +78,30 @@ describe('types', () => {
     ]);
   });
 
+  it('type the enumerated keys of Cookie.from, in any of their spellings', () => {
+    // @ts-expect-error not a SameSite mode
+    const wrongSameSite = () => Cookie.from({ name: 'sid', value: 'x', sameSite: 'lax-ish' });
+    // @ts-expect-error not an encoding
+    const wrongEncoding = () => Cookie.from({ name: 'sid', value: 'x', encoding: 'hex' });
+    // @ts-expect-error not a profile
+    const wrongProfile = () => Cookie.from({ name: 'sid', value: 'x', profile: 'rfc2965' });
+    expect(thrownIssues(wrongSameSite)).to.deep.equal([['sameSite', 'same_site_value']]);
+    expect(thrownIssues(wrongEncoding)).to.deep.equal([['encoding', 'encoding_value']]);
+    expect(thrownIssues(wrongProfile)).to.deep.equal([['profile', 'profile_value']]);
+    const lower = Cookie.from({ name: 'sid', value: 'x', sameSite: 'lax', priority: 'HIGH' });
+    expect([lower.sameSite, lower.priority]).to.deep.equal(['Lax', 'High']);
+  });
+
+  it("accept another cookie's frozen extensions in Cookie.from", () => {
+    const source = Cookie.from({
+      name: 'a',
+      value: 'x',
+      extensions: [{ name: 'Foo', value: 'b' }],
+    });
+    const copy = Cookie.from({ name: 'b', value: 'y', extensions: source.extensions ?? [] });
+    expect(copy.toString()).to.equal('b=y; Version=1; Foo=b');
+  });
+
   it('refuse changing the name with with()', () => {
     const cookie = Cookie.from({ name: 'sid', value: 'x' });
     // @ts-expect-error the name is the identity of a cookie

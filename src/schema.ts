@@ -364,8 +364,14 @@ const PRIORITY = enumField('priority', PRIORITY_VALUES, 'priority_value', SOURCE
 const ENCODING = enumField('encoding', COOKIE_ENCODINGS, 'encoding_value', 'cookiesmith encodings');
 const PROFILE = enumField('profile', PROFILES, 'profile_value', 'cookiesmith profiles');
 
+/** Any case is read (`'lax'` → `'Lax'`); the input type says which spellings the types accept. */
 const enumSchema = <T extends string>(spec: EnumField<T>) =>
-  z.string().transform((input, ctx): T => lookup(spec, input, ctx) ?? z.NEVER);
+  z
+    .string()
+    .transform((input, ctx): T => lookup(spec, input, ctx) ?? z.NEVER) as unknown as z.ZodType<
+    T,
+    T | Lowercase<T> | Uppercase<T>
+  >;
 
 function checkVersion(version: number, ctx: Ctx): void {
   if (!Number.isSafeInteger(version) || version < 0) {
@@ -440,7 +446,12 @@ const attributeShape = {
   priority: prioritySchema.optional(),
   encoding: encodingSchema.optional(),
   profile: profileSchema.optional(),
-  extensions: z.array(extensionSchema).max(32).optional(),
+  extensions: (
+    z.array(extensionSchema).max(32) as unknown as z.ZodType<
+      CookieExtension[],
+      readonly CookieExtension[]
+    >
+  ).optional(),
 };
 
 /**
