@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { Cookie } from '../../src/index.js';
 import {
@@ -97,6 +97,23 @@ describe('Chromium (headless, real HTTPS on 127.0.0.1)', function () {
         assertVisit(c, await visit(c));
       });
     }
+  });
+});
+
+describe('docs/conformance.md', () => {
+  it('has a row for every case of the browser suite (npm test regenerates it)', () => {
+    const text = readFileSync(CONFORMANCE_FILE, 'utf8');
+    const rows = text
+      .split('\n')
+      .filter(
+        (line) => line.startsWith('| ') && !line.startsWith('| case') && !line.startsWith('| rule'),
+      );
+    const titles = [
+      ...builtCases.map((c) => c.title),
+      ...reverseCases.map((c) => `| ${c.rule} | ${c.title} |`),
+    ];
+    expect(rows).to.have.length(titles.length);
+    for (const title of titles) expect(text, title).to.include(title);
   });
 });
 
