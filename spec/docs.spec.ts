@@ -137,6 +137,7 @@ const WARNING_CODES: Record<CookieWarningCode | SetCookieWarningCode, true> = {
   partitioned_support: true,
   legacy_attribute: true,
   duplicate_attribute: true,
+  duplicate_name: true,
   max_age_format: true,
   expires_format: true,
   flag_value: true,

@@ -1,6 +1,12 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { Cookie, lintSetCookie, type SetCookieDiagnostic } from '../src/index.js';
+import {
+  Cookie,
+  CookieJarResponse,
+  lintSetCookie,
+  lintSetCookieLines,
+  type SetCookieDiagnostic,
+} from '../src/index.js';
 
 const summary = (diagnostics: readonly SetCookieDiagnostic[]) =>
   diagnostics.map((d) => [d.severity, d.code, d.attribute ?? '']);
@@ -214,5 +220,46 @@ describe('lintSetCookie()', () => {
         { numRuns: 500 },
       );
     });
+  });
+});
+
+describe('lintSetCookieLines()', () => {
+  const codes = (lines: readonly string[]) =>
+    lintSetCookieLines(lines).map((r) => r.diagnostics.map((d) => `${d.severity}:${d.code}`));
+
+  it('warns on every line that repeats a name of the same response (RULES #29)', () => {
+    const reports = codes([
+      'sid=; Path=/; Max-Age=0; SameSite=Lax',
+      'theme=dark; Path=/; SameSite=Lax',
+      'sid=; Path=/app; Max-Age=0; SameSite=Lax',
+    ]);
+    expect(reports[0]).not.to.include('warning:duplicate_name');
+    expect(reports[1]).not.to.include('warning:duplicate_name');
+    expect(reports[2]).to.include('warning:duplicate_name');
+  });
+
+  it('passes distinct names, and a jar never repeats an identity', () => {
+    const jar = new CookieJarResponse()
+      .sendCookie('a', '1', { path: '/', sameSite: 'Lax', profile: 'rfc6265' })
+      .sendCookie('b', '2', { path: '/', sameSite: 'Lax', profile: 'rfc6265' })
+      .sendCookie('a', '3', { path: '/', sameSite: 'Lax', profile: 'rfc6265' });
+    for (const report of codes(jar.setCookieHeaders())) expect(report).to.deep.equal([]);
+  });
+
+  it('flags a jar that sets one name on two paths', () => {
+    const jar = new CookieJarResponse()
+      .delete('sid', { path: '/' })
+      .delete('sid', { path: '/app' });
+    const reports = lintSetCookieLines(jar.setCookieHeaders());
+    expect(reports.map((r) => r.line)).to.deep.equal([0, 1]);
+    expect(reports[1]?.diagnostics.some((d) => d.code === 'duplicate_name')).to.equal(true);
+  });
+
+  it('reports each line as lintSetCookie does, and never throws on junk', () => {
+    const line = 'sid=1; SameSite=None';
+    expect(lintSetCookieLines([line])[0]?.diagnostics).to.deep.equal(lintSetCookie(line));
+    for (const junk of [null, undefined, 1, {}, [1, null], ['a=1', 'a=2', 3]]) {
+      expect(() => lintSetCookieLines(junk as never)).not.to.throw();
+    }
   });
 });

@@ -7,6 +7,7 @@ import {
   type CookieConfig,
   CookieJarResponse,
   type CookieProfile,
+  lintSetCookieLines,
   MAX_LIFETIME_SECONDS,
 } from '../src/index.js';
 import { accepts, rejects } from './support/issues.js';
@@ -947,6 +948,17 @@ describe('RULES.md rows of a whole response (CookieJarResponse)', () => {
     expect(jar.setCookieHeaders()).to.deep.equal(['sid=2; Version=1; Path=/']);
   });
 
-  // Not implemented yet by the jar or the linter: reported to the lead.
-  it('row 29: warns about two Set-Cookie lines of one name in different scopes (jar / lint)');
+  it('row 29: warns about two Set-Cookie lines of one name in different scopes (lint)', () => {
+    const jar = new CookieJarResponse()
+      .add(Cookie.from({ name: 'sid', value: '1', path: '/' }))
+      .add(Cookie.from({ name: 'sid', value: '2', path: '/app' }));
+    const warned = lintSetCookieLines(jar.setCookieHeaders()).map((report) =>
+      report.diagnostics.some((d) => d.severity === 'warning' && d.code === 'duplicate_name'),
+    );
+    expect(warned).to.deep.equal([false, true]);
+    const distinct = lintSetCookieLines(['a=1; Path=/', 'b=1; Path=/']);
+    expect(distinct.flatMap((r) => r.diagnostics).map((d) => d.code)).not.to.include(
+      'duplicate_name',
+    );
+  });
 });

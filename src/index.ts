@@ -14,6 +14,13 @@ export {
   type SameSiteInput,
 } from './cookie-builder.js';
 export {
+  type CookieDeleteOptions,
+  type CookieJarHeader,
+  type CookieJarHeaderName,
+  CookieJarResponse,
+  type CookieJarResponseOptions,
+} from './cookie-jar-response.js';
+export {
   COOKIE_PREFIXES,
   type CombinedPrefix,
   CookiePolicy,
@@ -26,13 +33,6 @@ export {
   cookiePolicySchema,
   type PolicyFitsName,
 } from './cookie-policy.js';
-export {
-  type CookieDeleteOptions,
-  type CookieJarHeader,
-  type CookieJarHeaderName,
-  CookieJarResponse,
-  type CookieJarResponseOptions,
-} from './cookie-jar-response.js';
 export {
   type CookieCodec,
   type CookieDefinition,
@@ -50,6 +50,20 @@ export {
   CookieValidationError,
 } from './errors.js';
 export {
+  type LintSetCookieOptions,
+  lintSetCookie,
+  lintSetCookieLines,
+  type SetCookieDiagnostic,
+  type SetCookieLineReport,
+  type SetCookieWarningCode,
+} from './lint.js';
+export type { SetCookieParseOptions } from './parse.js';
+export {
+  type CookieHeaderOptions,
+  type ParsedCookieHeader,
+  parseCookieHeader,
+} from './parse-cookie-header.js';
+export {
   createProtector,
   MIN_KEY_BYTES,
   type ProtectKey,
@@ -60,18 +74,6 @@ export {
   type UnprotectErrorCode,
   type UnprotectResult,
 } from './protect.js';
-export {
-  type LintSetCookieOptions,
-  lintSetCookie,
-  type SetCookieDiagnostic,
-  type SetCookieWarningCode,
-} from './lint.js';
-export type { SetCookieParseOptions } from './parse.js';
-export {
-  type CookieHeaderOptions,
-  type ParsedCookieHeader,
-  parseCookieHeader,
-} from './parse-cookie-header.js';
 export {
   type CookieAttributes,
   type CookieConfig,

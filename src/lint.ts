@@ -24,7 +24,8 @@ export type SetCookieWarningCode =
   | 'flag_value'
   | 'bad_whitespace'
   | 'empty_attribute'
-  | 'too_many_attributes';
+  | 'too_many_attributes'
+  | 'duplicate_name';
 
 /** One finding of `lintSetCookie`. */
 export interface SetCookieDiagnostic {
@@ -394,6 +395,7 @@ const FIXES: Partial<Record<CookieIssueCode | SetCookieWarningCode, string>> = {
   bad_whitespace: 'remove the spaces around "="',
   empty_attribute: 'remove the empty ";" parts',
   too_many_attributes: 'send fewer attributes',
+  duplicate_name: 'set each cookie name once per response; clear another scope in another response',
 };
 
 function diagnostic(
@@ -417,4 +419,57 @@ function freeze(out: SetCookieDiagnostic[]): readonly SetCookieDiagnostic[] {
   return Object.freeze(
     errors.length === out.length ? out : [...errors, ...out.filter((d) => d.severity !== 'error')],
   );
+}
+
+/** The diagnostics of one line of a response, from `lintSetCookieLines`. */
+export interface SetCookieLineReport {
+  /** Position of the line among those given, from 0. */
+  readonly line: number;
+  /** The line as given. */
+  readonly header: string;
+  /** What `lintSetCookie` says of it, plus a `duplicate_name` warning for a repeated name. */
+  readonly diagnostics: readonly SetCookieDiagnostic[];
+}
+
+/**
+ * Checks the `Set-Cookie` lines of one response together: each line as `lintSetCookie` does,
+ * plus a `duplicate_name` warning on every line that repeats the cookie name of an earlier one
+ * — 6265bis §4.1.1 says a response must not carry two Set-Cookie lines with the same name, even
+ * for different Domain or Path (a browser applies both, in order). Never throws.
+ *
+ * @example
+ * lintSetCookieLines(['sid=; Path=/; Max-Age=0', 'sid=; Path=/app; Max-Age=0'])[1].diagnostics;
+ * // → [..., { severity: 'warning', code: 'duplicate_name', ... }]
+ */
+export function lintSetCookieLines(
+  headers: readonly string[],
+  options?: LintSetCookieOptions,
+): readonly SetCookieLineReport[] {
+  const lines: readonly unknown[] = Array.isArray(headers) ? headers : [headers];
+  const first = new Map<string, number>();
+  const reports = lines.map((header, line): SetCookieLineReport => {
+    const diagnostics = [...lintSetCookie(header as string, options)];
+    if (typeof header === 'string') {
+      const name = splitSetCookie(stripHeaderName(header), 0).name;
+      const earlier = first.get(name);
+      if (earlier === undefined) first.set(name, line);
+      else {
+        diagnostics.push(
+          diagnostic(
+            'warning',
+            'duplicate_name',
+            `the cookie ${quote(name)} was already set on line ${earlier + 1} of this response; a response must not set one name twice, and browsers apply both lines in order`,
+            RULE_SOURCES.duplicateName,
+            undefined,
+          ),
+        );
+      }
+    }
+    return Object.freeze({
+      line,
+      header: typeof header === 'string' ? header : String(header),
+      diagnostics: freeze(diagnostics),
+    });
+  });
+  return Object.freeze(reports);
 }

@@ -94,6 +94,7 @@ const SOURCES = {
   config: 'cookiesmith configuration schema',
   encoding: 'RFC 6265 §4.1.1 (values must be encoded to cookie-octets)',
   lifetime: 'draft-ietf-httpbis-rfc6265bis §5.5',
+  duplicateName: 'draft-ietf-httpbis-rfc6265bis §4.1.1',
 } as const;
 
 /** Where each rule comes from, for `CookieIssue.source`. */

@@ -1,4 +1,4 @@
-import { lintSetCookie, type SetCookieDiagnostic } from '../index.js';
+import { lintSetCookieLines, type SetCookieDiagnostic } from '../index.js';
 import { formatOptions, type OptionSpecs, parseCommandLine } from './args.js';
 import { printJson } from './report.js';
 import { EXIT, type Io, Out, readAll, UsageError } from './terminal.js';
@@ -33,11 +33,11 @@ export interface LintReport {
   readonly findings: readonly SetCookieDiagnostic[];
 }
 
-/** Lints each Set-Cookie value with `lintSetCookie`. */
+/** Lints the Set-Cookie values as the lines of one response (`lintSetCookieLines`). */
 export function lintHeaders(headers: readonly string[]): LintReport[] {
-  return headers.map((header) => ({
-    header,
-    findings: lintSetCookie(header),
+  return lintSetCookieLines(headers).map((report) => ({
+    header: headers[report.line] ?? report.header,
+    findings: report.diagnostics,
   }));
 }
 
