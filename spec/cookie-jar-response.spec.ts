@@ -278,11 +278,17 @@ describe('CookieJarResponse', () => {
       expect(jar.get('__Host-sid')?.value).to.equal('');
     });
 
-    it('deletes a partitioned cookie with Secure and Partitioned', () => {
+    it('deletes a partitioned cookie with Secure, SameSite=None and Partitioned', () => {
+      // A cross-site frame only accepts SameSite=None lines (6265bis §5.7 step 18).
       const jar = new CookieJarResponse().delete('chip', { path: '/', partitioned: true });
       expect(jar.setCookieHeaders()).to.deep.equal([
-        `chip=; Version=1; Path=/; Max-Age=0; Expires=${EPOCH}; Secure; Partitioned`,
+        `chip=; Version=1; Path=/; Max-Age=0; Expires=${EPOCH}; Secure; SameSite=None; Partitioned`,
       ]);
+    });
+
+    it("keeps a partitioned cookie's own SameSite in its removal()", () => {
+      const strict = Cookie.builder('chip', 'x').secure().partitioned().sameSite('Strict');
+      expect(strict.removal().build().sameSite).to.equal('Strict');
     });
 
     it('deletes a cookie of an RFC 6265 domain with profile rfc6265', () => {

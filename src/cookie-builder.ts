@@ -203,6 +203,11 @@ export class CookieBuilder<N extends string = string> {
     const name = this.#state.name;
     const prefix = typeof name === 'string' ? prefixOf(name) : undefined;
     if (prefix !== undefined || this.#state.partitioned === true) patch.secure = true;
+    // A partitioned cookie lives in a cross-site frame, where a browser only accepts a line
+    // with SameSite=None (6265bis §5.7 step 18), so its removal needs it too.
+    if (this.#state.partitioned === true && this.#state.sameSite === undefined) {
+      patch.sameSite = 'None';
+    }
     if (prefix === '__Http-' || prefix === '__Host-Http-') patch.httpOnly = true;
     if (prefix === '__Host-' || prefix === '__Host-Http-') {
       patch.path = '/';

@@ -387,11 +387,9 @@ export const builtCases: readonly BrowserCase[] = [
     documentCookie: '',
   },
   {
-    // Known gap (reported to the jar's owner): delete() cannot know the cookie was
-    // SameSite=None, and a cross-site iframe only accepts SameSite=None lines. When delete()
-    // learns it, this case fails: then expect `stored: []` and no blocked line here.
-    title:
-      'KNOWN GAP: jar.delete({ partitioned }) in the iframe sends no SameSite=None, so Chromium refuses it',
+    // delete() cannot know the cookie was SameSite=None; a partitioned removal gets it anyway,
+    // because a cross-site iframe only accepts SameSite=None lines (6265bis §5.7 step 18).
+    title: 'delete a partitioned cookie with jar.delete({ partitioned }) in the iframe',
     steps: [
       frame(header(embedded.build())),
       frame(
@@ -400,9 +398,8 @@ export const builtCases: readonly BrowserCase[] = [
           .setCookieHeaders(),
       ),
     ],
-    stored: [embeddedStored],
-    documentCookie: 'embed=w1',
-    blocked: [['SchemefulSameSiteUnspecifiedTreatedAsLax']],
+    stored: [],
+    documentCookie: '',
   },
 ];
 
