@@ -7,7 +7,7 @@ import {
   withPolicyDefaults,
 } from './cookie-policy.js';
 import type { CookieEncoding } from './encoding.js';
-import { CookieError } from './errors.js';
+import { CookieError, guardInput } from './errors.js';
 import {
   type CookieConfig,
   type CookiePrefix,
@@ -174,12 +174,14 @@ export class CookieBuilder<N extends string = string> {
     this: CookieBuilder<Name>,
     policy: CookiePolicy<P> & PolicyFitsName<Name, P>,
   ): CookieBuilder<Name> {
-    if (!isCookiePolicy(policy)) {
-      throw new CookieError('apply() takes a CookiePolicy; create one with CookiePolicy.define', {
-        code: 'invalid_policy',
-      });
-    }
-    const combined: CookiePolicy = this.#policy === undefined ? policy : this.#policy.and(policy);
+    const combined = guardInput('apply()', (): CookiePolicy => {
+      if (!isCookiePolicy(policy)) {
+        throw new CookieError('apply() takes a CookiePolicy; create one with CookiePolicy.define', {
+          code: 'invalid_policy',
+        });
+      }
+      return this.#policy === undefined ? policy : this.#policy.and(policy);
+    });
     const next = withPolicyDefaults(combined, this.#state);
     pending = next;
     pendingPolicy = combined;
@@ -254,21 +256,19 @@ export class CookieBuilder<N extends string = string> {
  * that `build()` reports on its field, instead of an exception from here.
  */
 function copyOf(value: unknown): unknown {
-  if (value instanceof Date) {
-    let time: number;
-    try {
-      time = Date.prototype.getTime.call(value);
-    } catch {
-      time = Number.NaN;
+  try {
+    if (value instanceof Date) {
+      let time: number;
+      try {
+        time = Date.prototype.getTime.call(value);
+      } catch {
+        time = Number.NaN;
+      }
+      return new Date(time);
     }
-    return new Date(time);
+    if (typeof value === 'object' && value !== null) return { ...value };
+    return value;
+  } catch {
+    return Number.NaN; // a revoked Proxy or a throwing trap: build() reports the field
   }
-  if (typeof value === 'object' && value !== null) {
-    try {
-      return { ...value };
-    } catch {
-      return Number.NaN;
-    }
-  }
-  return value;
 }

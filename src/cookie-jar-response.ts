@@ -9,7 +9,7 @@ import { type CookieJarTarget, writeOutput } from './adapters/targets.js';
 import { Cookie } from './cookie.js';
 import { CookieBuilder } from './cookie-builder.js';
 import { type CookiePolicy, isCookiePolicy } from './cookie-policy.js';
-import { type CookieIssue, CookieValidationError } from './errors.js';
+import { type CookieIssue, CookieValidationError, guardInput } from './errors.js';
 import { type CookieAttributes, type CookieProfile, toCookieIssues } from './schema.js';
 
 /** The name of a header a jar emits. */
@@ -235,8 +235,11 @@ export class CookieJarResponse {
    * @example jar.add(Cookie.builder('theme', 'dark').path('/').maxAge({ days: 30 }))
    */
   add<N extends string>(cookie: Cookie | CookieBuilder<N>): CookieJarResponse {
-    if (cookie instanceof Cookie) return this.#append(cookie);
-    if (cookie instanceof CookieBuilder) return this.#append(this.#build(cookie));
+    const kind = guardInput('add()', () =>
+      cookie instanceof Cookie ? 'cookie' : cookie instanceof CookieBuilder ? 'builder' : 'other',
+    );
+    if (kind === 'cookie') return this.#append(cookie as Cookie);
+    if (kind === 'builder') return this.#append(this.#build(cookie as CookieBuilder<N>));
     throw new CookieValidationError(undefined, [
       {
         path: [],
@@ -256,7 +259,7 @@ export class CookieJarResponse {
    * @example jar.sendCookie('sid', token, { domain: '.example.com', path: '/', secure: true, maxAge: 3600, httpOnly: true })
    */
   sendCookie(name: string, value: string, options?: CookieAttributes): CookieJarResponse {
-    const config = configOf(name, value, options);
+    const config = guardInput('sendCookie()', () => configOf(name, value, options));
     const policy = this.#settings.policy;
     if (policy === undefined) return this.#append(Cookie.from(config));
     return this.#append(CookieBuilder.fromConfig(config).apply(policy).build());
@@ -272,7 +275,7 @@ export class CookieJarResponse {
    * @example jar.delete('sid', { domain: '.example.com', path: '/' })
    */
   delete(name: string, options?: CookieDeleteOptions): CookieJarResponse {
-    return this.#append(this.#build(removalOf(name, options)));
+    return this.#append(this.#build(guardInput('delete()', () => removalOf(name, options))));
   }
 
   /** Builds under the jar's policy: its defaults fill what the builder leaves unset. */

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { Cookie, type CookieResult } from './cookie.js';
 import { COOKIE_ENCODINGS, type CookieEncoding } from './encoding.js';
-import { CookieError, type CookieIssue, CookieValidationError, quote } from './errors.js';
+import {
+  CookieError,
+  type CookieIssue,
+  CookieValidationError,
+  guardInput,
+  quote,
+} from './errors.js';
 import {
   type CookieAttributes,
   type CookiePrefix,
@@ -242,13 +248,15 @@ export class CookiePolicy<Prefix extends CookiePrefix | undefined = CookiePrefix
   static define<const P extends CookiePrefix | undefined = undefined>(
     definition: CookiePolicyDefinition<CookiePolicyRequirements & { readonly prefix?: P }>,
   ): CookiePolicy<[P] extends [never] ? undefined : P> {
-    const { custom, rest } = splitCustom(definition);
-    const parsed = parsePolicy(rest);
-    const name = parsed.name;
-    const rules = customRules(custom, name);
-    return CookiePolicy.#create(fromConfig(parsed, rules)) as CookiePolicy<
-      [P] extends [never] ? undefined : P
-    >;
+    return guardInput('CookiePolicy.define()', () => {
+      const { custom, rest } = splitCustom(definition);
+      const parsed = parsePolicy(rest);
+      const name = parsed.name;
+      const rules = customRules(custom, name);
+      return CookiePolicy.#create(fromConfig(parsed, rules)) as CookiePolicy<
+        [P] extends [never] ? undefined : P
+      >;
+    });
   }
 
   /**
@@ -258,8 +266,10 @@ export class CookiePolicy<Prefix extends CookiePrefix | undefined = CookiePrefix
    * @example CookiePolicy.from(JSON.parse(readFileSync('cookie-policy.json', 'utf8')))
    */
   static from(config: unknown): CookiePolicy {
-    if (config instanceof CookiePolicy) return config;
-    return CookiePolicy.#create(fromConfig(parsePolicy(config), []));
+    return guardInput('CookiePolicy.from()', () => {
+      if (config instanceof CookiePolicy) return config;
+      return CookiePolicy.#create(fromConfig(parsePolicy(config), []));
+    });
   }
 
   static #create(parts: Parts): CookiePolicy {

@@ -1,6 +1,12 @@
 import { CookieBuilder } from './cookie-builder.js';
 import { type CookieEncoding, encodeValue } from './encoding.js';
-import { CookieError, type CookieIssue, CookieValidationError, quote } from './errors.js';
+import {
+  CookieError,
+  type CookieIssue,
+  CookieValidationError,
+  describeThrown,
+  quote,
+} from './errors.js';
 import { type SetCookieParseOptions, safeParseSetCookie } from './parse.js';
 import {
   type CookieAttributes,
@@ -184,12 +190,18 @@ export class Cookie {
 
   /** Like `Cookie.from`, but returns `{ success: false, error }` instead of throwing. */
   static safeFrom(config: unknown): CookieResult {
-    let parsed: ReturnType<typeof cookieConfigSchema.safeParse>;
+    // Everything that reads the caller's objects stays inside the try: zod finalises its issue
+    // messages lazily (on `.error`), and they look at the input again.
     try {
       const fast = parseConfigFast(config);
       if (fast !== undefined) return { success: true, cookie: fromParsed(fast) };
-      parsed = cookieConfigSchema.safeParse(config);
+      const parsed = cookieConfigSchema.safeParse(config);
+      if (parsed.success) return { success: true, cookie: fromParsed(parsed.data) };
+      const zodError = parsed.error;
+      const issues = toCookieIssues(zodError);
+      return { success: false, error: new CookieValidationError(nameOf(config), issues, zodError) };
     } catch (cause) {
+      if (cause instanceof CookieError && !(cause instanceof CookieValidationError)) throw cause;
       return failure(nameOf(config), [
         {
           path: [],
@@ -199,17 +211,6 @@ export class Cookie {
         },
       ]);
     }
-    if (!parsed.success) {
-      return {
-        success: false,
-        error: new CookieValidationError(
-          nameOf(config),
-          toCookieIssues(parsed.error),
-          parsed.error,
-        ),
-      };
-    }
-    return { success: true, cookie: fromParsed(parsed.data) };
   }
 
   /**
@@ -340,15 +341,6 @@ export class Cookie {
 
 function failure(name: string | undefined, issues: CookieIssue[]): CookieResult {
   return { success: false, error: new CookieValidationError(name, issues) };
-}
-
-/** A short description of what a caller's getter or Proxy trap threw; never throws itself. */
-function describeThrown(cause: unknown): string {
-  try {
-    return quote(cause instanceof Error ? cause.message : String(cause));
-  } catch {
-    return 'a value that cannot be printed';
-  }
 }
 
 function nameOf(config: unknown): string | undefined {

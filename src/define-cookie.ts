@@ -3,7 +3,14 @@ import { Cookie, type CookieResult } from './cookie.js';
 import { CookieBuilder } from './cookie-builder.js';
 import { type CookiePolicy, isCookiePolicy } from './cookie-policy.js';
 import { COOKIE_ENCODINGS, type CookieEncoding, decodeValue } from './encoding.js';
-import { CookieError, type CookieIssue, CookieValidationError, quote } from './errors.js';
+import {
+  CookieError,
+  type CookieIssue,
+  CookieValidationError,
+  describeThrown,
+  guardInput,
+  quote,
+} from './errors.js';
 import { ParsedCookieHeader, parseCookieHeader } from './parse-cookie-header.js';
 import { createProtector, type ProtectOptions, type Protector } from './protect.js';
 import type { CookieAttributes } from './schema.js';
@@ -120,6 +127,12 @@ export function defineCookie<N extends string, S extends z.ZodType<unknown, stri
   options: StringCookieOptions<N, S>,
 ): CookieDefinition<N, S>;
 export function defineCookie<N extends string, S extends z.ZodType>(
+  options: JsonCookieOptions<N, S> | StringCookieOptions<N, S & z.ZodType<unknown, string>>,
+): CookieDefinition<N, S> {
+  return guardInput('defineCookie()', () => define(options));
+}
+
+function define<N extends string, S extends z.ZodType>(
   options: JsonCookieOptions<N, S> | StringCookieOptions<N, S & z.ZodType<unknown, string>>,
 ): CookieDefinition<N, S> {
   if (options === null || typeof options !== 'object') {
@@ -313,27 +326,29 @@ type Validated =
 
 /** Runs the user's schema; its issues become `value.*` issues, a throwing schema a CookieError. */
 async function validate(schema: z.ZodType, data: unknown, name: string): Promise<Validated> {
-  let result: Awaited<ReturnType<z.ZodType['safeParseAsync']>>;
+  // zod finalises issue messages lazily (on `.error`) and they look at the input again, so the
+  // whole read of the caller's data stays inside the try.
   try {
-    result = await schema.safeParseAsync(data);
+    const result = await schema.safeParseAsync(data);
+    if (result.success) return { success: true, data: result.data };
+    const zodError = result.error;
+    const issues: CookieIssue[] = zodError.issues.map((issue) => {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      return {
+        path: ['value', ...path],
+        code: 'invalid_type',
+        message: `value${path.map((p) => `.${p}`).join('')}: ${issue.message}`,
+        source: SCHEMA_SOURCE,
+      };
+    });
+    return { success: false, error: new CookieValidationError(name, issues, zodError) };
   } catch (cause) {
     return {
       success: false,
-      error: new CookieError(`cookie ${quote(name)}: the schema threw: ${String(cause)}`, {
+      error: new CookieError(`cookie ${quote(name)}: the schema threw: ${describeThrown(cause)}`, {
         code: 'schema_threw',
         cause,
       }),
     };
   }
-  if (result.success) return { success: true, data: result.data };
-  const issues: CookieIssue[] = result.error.issues.map((issue) => {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    return {
-      path: ['value', ...path],
-      code: 'invalid_type',
-      message: `value${path.map((p) => `.${p}`).join('')}: ${issue.message}`,
-      source: SCHEMA_SOURCE,
-    };
-  });
-  return { success: false, error: new CookieValidationError(name, issues, result.error) };
 }

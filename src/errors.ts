@@ -102,3 +102,33 @@ function formatMessage(cookieName: string | undefined, issues: readonly CookieIs
   const lines = issues.map((issue) => `  - ${issue.message}`);
   return `${label}: ${issues.length} problems\n${lines.join('\n')}`;
 }
+
+/** A short description of what a caller's getter or Proxy trap threw; never throws itself. */
+export function describeThrown(cause: unknown): string {
+  try {
+    return quote(cause instanceof Error ? cause.message : String(cause));
+  } catch {
+    return 'a value that cannot be printed';
+  }
+}
+
+/**
+ * Runs code that reads a caller's arguments. Whatever it throws that is not a `CookieError` — a
+ * revoked Proxy, a throwing getter or trap — becomes a `CookieValidationError` (`invalid_type`),
+ * so that nothing but a `CookieError` ever leaves the library.
+ */
+export function guardInput<T>(where: string, run: () => T): T {
+  try {
+    return run();
+  } catch (cause) {
+    if (cause instanceof CookieError) throw cause;
+    throw new CookieValidationError(undefined, [
+      {
+        path: [],
+        code: 'invalid_type',
+        message: `${where}: an argument could not be read (${describeThrown(cause)})`,
+        source: 'cookiesmith input handling',
+      },
+    ]);
+  }
+}

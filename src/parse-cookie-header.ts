@@ -1,5 +1,5 @@
 import { COOKIE_ENCODINGS, type CookieEncoding, decodeValue } from './encoding.js';
-import { CookieError, CookieValidationError, quote } from './errors.js';
+import { CookieError, CookieValidationError, guardInput, quote } from './errors.js';
 
 /** Options of `parseCookieHeader`. */
 export interface CookieHeaderOptions {
@@ -314,6 +314,13 @@ function decode(raw: string, encoding: CookieEncoding, quotedString: boolean): s
  * undefined, or `encoding` is not one of the encodings (a `CookieValidationError`).
  */
 export function parseCookieHeader(
+  header: string | readonly string[] | null | undefined,
+  options?: CookieHeaderOptions,
+): ParsedCookieHeader {
+  return guardInput('parseCookieHeader()', () => readCookieHeader(header, options));
+}
+
+function readCookieHeader(
   header: string | readonly string[] | null | undefined,
   options?: CookieHeaderOptions,
 ): ParsedCookieHeader {
