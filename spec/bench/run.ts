@@ -153,6 +153,13 @@ const workloads: Workload[] = [
   },
 ];
 
+/** The engine's own baseline for workload 7: a bare Map keyed by the same cookie names. */
+function mapOf(count: number): Map<string, Cookie> {
+  const map = new Map<string, Cookie>();
+  for (let i = 0; i < count; i++) map.set(manyCookies[i]!.name, manyCookies[i]!);
+  return map;
+}
+
 function jarOf(count: number): readonly unknown[] {
   let jar = new CookieJarResponse();
   for (let i = 0; i < count; i++) jar = jar.add(manyCookies[i]!);
@@ -190,6 +197,7 @@ async function main(): Promise<void> {
     })),
   );
   const growth: number[] = [];
+  const mapGrowth: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     for (const workload of workloads) {
       const bench = new Bench({ time: TIME_MS, warmupTime: 50, throws: true });
@@ -205,7 +213,11 @@ async function main(): Promise<void> {
       }
     }
     const jarBench = new Bench({ time: TIME_MS * 2, warmupTime: 50, throws: true });
-    jarBench.add('1,000', () => jarOf(1_000)).add('10,000', () => jarOf(10_000));
+    jarBench
+      .add('1,000', () => jarOf(1_000))
+      .add('10,000', () => jarOf(10_000))
+      .add('Map 1,000', () => mapOf(1_000))
+      .add('Map 10,000', () => mapOf(10_000));
     await jarBench.run();
     const period = (name: string) => {
       const result = jarBench.getTask(name)?.result;
@@ -214,6 +226,7 @@ async function main(): Promise<void> {
       return result.period;
     };
     growth.push(period('10,000') / period('1,000'));
+    mapGrowth.push(period('Map 10,000') / period('Map 1,000'));
     process.stderr.write(`round ${round}/${ROUNDS} done\n`);
   }
   if (sinks[0] === Symbol.for('never')) console.log(sinks);
@@ -238,6 +251,10 @@ async function main(): Promise<void> {
   const g = median(growth);
   lines.push(
     `| 7 | jar growth: add() 10,000 vs 1,000 cookies, then headers() | — | — | — | time ratio ${fmt(g)} | ${fmt(Math.min(...growth))}–${fmt(Math.max(...growth))} | ≤ 15 — ${g <= 15 ? '**met**' : '**not met**'} |`,
+  );
+  const mg = median(mapGrowth);
+  lines.push(
+    `| 7′ | baseline: a bare \`Map\` set with the same 10,000 vs 1,000 names | — | — | — | time ratio ${fmt(mg)} | ${fmt(Math.min(...mapGrowth))}–${fmt(Math.max(...mapGrowth))} | (context for 7) |`,
   );
   lines.push(
     `| 8 | retained heap per built cookie (100,000 cookies, header included) | — | — | — | ${memory.toFixed(0)} bytes | — | ≤ 400 — ${memory <= 400 ? '**met**' : '**not met**'} |`,
@@ -318,6 +335,13 @@ const NOTES = `- Profiling \`Cookie.from\` (\`node --cpu-prof\`) showed zod's ob
 - Warnings are constants shared per combination (no allocation per cookie), and the Cookie
   constructor normalises the parsed configuration directly instead of through an
   intermediate object.
+- Workload 7: \`add()\` appends to a log shared by the jars derived from each other, so no
+  jar is ever copied (spec/cookie-jar-response.spec.ts checks the behaviour against a model).
+  Its per-add cost still grows from about 0.1 µs at 1,000 cookies to about 0.4 µs at 10,000:
+  the profile puts the time in the name index (\`Map.set\`), and row 7′ shows a bare \`Map\`
+  with the same keys grows the same way or worse on V8 (hash-table growth and cache misses over
+  10,000 distinct cookie objects), so the ratio measures the engine rather than copying. The
+  target is not met as stated; we leave it rather than replace \`Map\` with a hand-made table.
 - The remaining gap on workloads 1 and 2 is the price of an immutable builder (one object per
   method call), a frozen value object with a cached header, and the full rule set.`;
 
