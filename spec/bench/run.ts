@@ -342,6 +342,13 @@ const NOTES = `- Profiling \`Cookie.from\` (\`node --cpu-prof\`) showed zod's ob
   with the same keys grows the same way or worse on V8 (hash-table growth and cache misses over
   10,000 distinct cookie objects), so the ratio measures the engine rather than copying. The
   target is not met as stated; we leave it rather than replace \`Map\` with a hand-made table.
+- Measured on the built package (\`node --cpu-prof\` and variants with one step removed): of
+  about 840 ns per \`Cookie.from\`, the rule checks take about 230 ns, serialising about 120 ns,
+  and the final check that the whole header is printable ASCII about 250 ns (it flattens the
+  concatenated string, work a consumer pays anyway when it writes the header). That check is
+  kept as defence in depth: it is the one place that guarantees no byte outside 0x20-0x7E is
+  ever emitted, whatever a future rule change misses. Freezing a builder costs about 25 ns per
+  method call and is kept too.
 - The remaining gap on workloads 1 and 2 is the price of an immutable builder (one object per
   method call), a frozen value object with a cached header, and the full rule set.`;
 
