@@ -35,10 +35,13 @@ export type CookieWarningCode =
 
 /** A diagnostic for a valid cookie that will surprise: what browsers clamp, ignore or differ on. */
 export interface CookieWarning {
+  /** What the warning is about, e.g. `'lifetime_capped'`. */
   readonly code: CookieWarningCode;
   /** The field concerned. */
   readonly path: readonly string[];
+  /** What browsers will do and what to do about it. */
   readonly message: string;
+  /** The specification or browser behaviour the warning comes from. */
   readonly source: string;
 }
 

@@ -19,15 +19,21 @@ export const MAX_LIFETIME_SECONDS = 400 * 24 * 60 * 60;
 
 /** An extension attribute: `Name=value`, or a bare `Name` when `value` is absent. */
 export interface CookieExtension {
+  /** The attribute name, a token that is not one of the known attributes. */
   readonly name: string;
+  /** The attribute value (av-octets, no `;`); absent for a bare attribute. */
   readonly value?: string;
 }
 
 /** A lifetime given in units; the parts are added up to seconds. */
 export interface Duration {
+  /** Days of 86,400 seconds. */
   readonly days?: number;
+  /** Hours of 3,600 seconds. */
   readonly hours?: number;
+  /** Minutes of 60 seconds. */
   readonly minutes?: number;
+  /** Seconds. */
   readonly seconds?: number;
 }
 
