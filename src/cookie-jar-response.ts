@@ -6,7 +6,7 @@ import {
   PAST_EXPIRES,
 } from './adapters/cache-control.js';
 import { type CookieJarTarget, writeOutput } from './adapters/targets.js';
-import { Cookie } from './cookie.js';
+import { COOKIE_BRAND, Cookie } from './cookie.js';
 import { CookieBuilder } from './cookie-builder.js';
 import { type CookiePolicy, isCookiePolicy } from './cookie-policy.js';
 import { type CookieIssue, CookieValidationError, guardInput } from './errors.js';
@@ -236,10 +236,21 @@ export class CookieJarResponse {
    */
   add<N extends string>(cookie: Cookie | CookieBuilder<N>): CookieJarResponse {
     const kind = guardInput('add()', () =>
-      cookie instanceof Cookie ? 'cookie' : cookie instanceof CookieBuilder ? 'builder' : 'other',
+      cookie instanceof Cookie
+        ? 'cookie'
+        : cookie instanceof CookieBuilder
+          ? 'builder'
+          : typeof cookie === 'object' && cookie !== null && COOKIE_BRAND in cookie
+            ? 'other copy'
+            : 'other',
     );
     if (kind === 'cookie') return this.#append(cookie as Cookie);
     if (kind === 'builder') return this.#append(this.#build(cookie as CookieBuilder<N>));
+    // A cookie of the package's other build (ESM vs CommonJS): rebuilt, so validated, here.
+    if (kind === 'other copy') {
+      const config = guardInput('add()', () => (cookie as Cookie).toJSON());
+      return this.#append(Cookie.from(config));
+    }
     throw new CookieValidationError(undefined, [
       {
         path: [],

@@ -60,6 +60,8 @@ export type CookieResult =
 const EMPTY: readonly never[] = Object.freeze([]);
 const TOKEN = Symbol('Cookie');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+/** Brand shared by every copy of cookiesmith loaded in one process (ESM and CommonJS builds). */
+export const COOKIE_BRAND: unique symbol = Symbol.for('cookiesmith.Cookie') as never;
 let create: (data: ParsedCookieConfig) => Cookie;
 
 /**
@@ -110,6 +112,9 @@ export class Cookie {
 
   static {
     create = (data) => new Cookie(TOKEN, data);
+    // Marks cookies of every copy of the package (its ESM and CommonJS builds are two copies),
+    // so a jar can take a cookie made by the other copy.
+    Object.defineProperty(Cookie.prototype, COOKIE_BRAND, { value: true });
   }
 
   private constructor(token: typeof TOKEN, data: ParsedCookieConfig) {
