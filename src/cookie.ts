@@ -2,9 +2,9 @@ import { CookieBuilder } from './cookie-builder.js';
 import { type CookieEncoding, encodeValue } from './encoding.js';
 import {
   CookieError,
-  type CookieIssue,
   CookieValidationError,
   describeThrown,
+  guardInput,
   quote,
 } from './errors.js';
 import { type SetCookieParseOptions, safeParseSetCookie } from './parse.js';
@@ -184,13 +184,6 @@ export class Cookie {
    * @throws {CookieValidationError} listing every problem.
    */
   static from(config: CookieConfig): Cookie {
-    let fast: ParsedCookieConfig | undefined;
-    try {
-      fast = parseConfigFast(config);
-    } catch {
-      fast = undefined; // a hostile getter or Proxy: safeFrom reports it
-    }
-    if (fast !== undefined) return create(fast);
     const result = Cookie.safeFrom(config);
     if (!result.success) throw result.error;
     return result.cookie;
@@ -202,22 +195,21 @@ export class Cookie {
     // messages lazily (on `.error`), and they look at the input again.
     try {
       const fast = parseConfigFast(config);
-      if (fast !== undefined) return { success: true, cookie: fromParsed(fast) };
+      if (fast !== undefined) return { success: true, cookie: create(fast) };
       const parsed = cookieConfigSchema.safeParse(config);
-      if (parsed.success) return { success: true, cookie: fromParsed(parsed.data) };
+      if (parsed.success) return { success: true, cookie: create(parsed.data) };
       const zodError = parsed.error;
       const issues = toCookieIssues(zodError);
       return { success: false, error: new CookieValidationError(nameOf(config), issues, zodError) };
     } catch (cause) {
       if (cause instanceof CookieError && !(cause instanceof CookieValidationError)) throw cause;
-      return failure(nameOf(config), [
-        {
-          path: [],
-          code: 'invalid_type',
-          message: `config could not be read: ${describeThrown(cause)}`,
-          source: RULE_SOURCES.config,
-        },
-      ]);
+      const issue = {
+        path: [],
+        code: 'invalid_type',
+        message: `config could not be read: ${describeThrown(cause)}`,
+        source: RULE_SOURCES.config,
+      } as const;
+      return { success: false, error: new CookieValidationError(nameOf(config), [issue]) };
     }
   }
 
@@ -256,21 +248,13 @@ export class Cookie {
   with(changes: CookieChanges): Cookie {
     if (changes === null || typeof changes !== 'object') return Cookie.from(changes as never);
     // The caller's getters and Proxy traps run here: what they throw becomes a CookieError.
-    let renames: boolean;
-    let entries: [string, unknown][];
-    try {
-      renames = 'name' in changes;
-      entries = Object.keys(changes).map((key) => [key, (changes as Record<string, unknown>)[key]]);
-    } catch (cause) {
-      throw new CookieValidationError(this.name, [
-        {
-          path: [],
-          code: 'invalid_type',
-          message: `changes could not be read: ${describeThrown(cause)}`,
-          source: RULE_SOURCES.config,
-        },
-      ]);
-    }
+    const { renames, entries } = guardInput('with()', () => ({
+      renames: 'name' in changes,
+      entries: Object.keys(changes).map((key): [string, unknown] => [
+        key,
+        (changes as Record<string, unknown>)[key],
+      ]),
+    }));
     if (renames) {
       throw new CookieValidationError(this.name, [
         {
@@ -347,10 +331,6 @@ export class Cookie {
   }
 }
 
-function failure(name: string | undefined, issues: CookieIssue[]): CookieResult {
-  return { success: false, error: new CookieValidationError(name, issues) };
-}
-
 function nameOf(config: unknown): string | undefined {
   try {
     const name = (config as { name?: unknown } | null)?.name;
@@ -361,10 +341,6 @@ function nameOf(config: unknown): string | undefined {
 }
 
 const PRINTABLE = /^[\x20-\x7E]*$/;
-
-function fromParsed(data: ParsedCookieConfig): Cookie {
-  return create(data);
-}
 
 const WARNINGS: readonly CookieWarning[] = [
   {
