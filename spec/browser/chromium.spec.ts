@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { Cookie } from '../../src/index.js';
+import { skipOrFail } from '../support/chromium.js';
 import {
   type BrowserCase,
   builtCases,
@@ -38,19 +39,7 @@ describe('Chromium (headless, real HTTPS on 127.0.0.1)', function () {
   const visits = new Map<BrowserCase, Visit>();
 
   before(async function () {
-    const missing = browserSuiteUnavailable();
-    if (missing !== undefined) {
-      if (process.env.CI === 'true') {
-        throw new Error(
-          `CI=true and the browser suite cannot run: ${missing}. Install it with: apt-get install -y chromium openssl`,
-        );
-      }
-      const bar = '!'.repeat(78);
-      console.warn(
-        `\n${bar}\n!! BROWSER SUITE SKIPPED: ${missing}.\n!! Install Chromium (apt-get install -y chromium openssl) or set CHROMIUM_PATH;\n!! CI (CI=true) fails instead of skipping.\n${bar}\n`,
-      );
-      this.skip();
-    }
+    skipOrFail(this, 'the browser suite', browserSuiteUnavailable());
     harness = await ChromiumHarness.start();
   });
 

@@ -4,17 +4,8 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { ensureBuilt, ROOT } from '../support/build.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing, skipOrFail } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const OUTPUT = join(ROOT, '.test-output');
 const BIN = join(ROOT, 'dist/esm/cli/main.js');
 
@@ -29,11 +20,7 @@ describe('cookiesmith demo --serve in Chromium', function () {
   before(async function () {
     // A cold build on a busy machine takes a while; the browser itself starts in seconds.
     this.timeout(240_000);
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing; CI must install it`);
-      console.warn(`\n    SKIPPED: ${CHROMIUM} not found; install it (apt-get install chromium)\n`);
-      this.skip();
-    }
+    skipOrFail(this, 'the demo page suite', chromiumMissing());
     ensureBuilt();
     // ensureBuilt watches the library's outputs; the CLI is a separate compile step.
     if (!existsSync(BIN)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
@@ -51,7 +38,7 @@ describe('cookiesmith demo --serve in Chromium', function () {
       });
       server?.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
     context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     page = await context.newPage();
   });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +11,7 @@ import {
   chromium,
   type Page,
 } from 'playwright-core';
-
-/** Where Debian installs Chromium; `CHROMIUM_PATH` overrides it. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from '../support/chromium.js';
 
 /** The site the pages live on; every `*.cookie.test` name resolves to 127.0.0.1. */
 export const HOST = 'www.cookie.test';
@@ -22,7 +20,8 @@ export const PARTNER_HOST = 'www.partner.test';
 
 /** Why the browser suite cannot run here, or `undefined` when it can. */
 export function browserSuiteUnavailable(): string | undefined {
-  if (!existsSync(CHROMIUM_PATH)) return `Chromium not found at ${CHROMIUM_PATH}`;
+  const missing = chromiumMissing();
+  if (missing !== undefined) return missing;
   try {
     execFileSync('openssl', ['version'], { stdio: 'ignore' });
   } catch {
@@ -94,13 +93,7 @@ interface ExtraInfo {
 }
 
 const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_ARGS,
   '--ignore-certificate-errors',
   '--host-resolver-rules=MAP *.cookie.test 127.0.0.1, MAP *.partner.test 127.0.0.1',
 ];

@@ -1,0 +1,46 @@
+// Where the browser specs find Chromium, the flags every launch needs here, and the one rule
+// for its absence: skip loudly on a developer machine, fail in CI.
+import { existsSync } from 'node:fs';
+
+/** Where Debian installs Chromium; `CHROMIUM_PATH` overrides it. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Flags for a headless Chromium on these machines: no sandbox as root, and none of the
+ * background connections a closed network refuses.
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Why Chromium cannot run here, or `undefined` when it can. */
+export function chromiumMissing(): string | undefined {
+  return existsSync(CHROMIUM_PATH) ? undefined : `Chromium not found at ${CHROMIUM_PATH}`;
+}
+
+/**
+ * Skips the suite with a loud message when `missing` says why it cannot run, unless
+ * `CI=true`, where absence is a failure.
+ */
+export function skipOrFail(
+  context: Mocha.Context,
+  suite: string,
+  missing: string | undefined,
+): void {
+  if (missing === undefined) return;
+  const install = 'apt-get install -y chromium openssl (or set CHROMIUM_PATH)';
+  if (process.env.CI === 'true') {
+    throw new Error(`CI=true and ${suite} cannot run: ${missing}. Install it with: ${install}`);
+  }
+  const bar = '!'.repeat(78);
+  console.warn(
+    `\n${bar}\n!! ${suite.toUpperCase()} SKIPPED: ${missing}.\n!! ${install};\n!! CI (CI=true) fails instead of skipping.\n${bar}\n`,
+  );
+  context.skip();
+}
