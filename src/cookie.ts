@@ -1,12 +1,6 @@
 import { CookieBuilder } from './cookie-builder.js';
 import { type CookieEncoding, encodeValue } from './encoding.js';
-import {
-  CookieError,
-  CookieValidationError,
-  describeThrown,
-  guardInput,
-  quote,
-} from './errors.js';
+import { CookieError, CookieValidationError, describeThrown, guardInput, quote } from './errors.js';
 import { type SetCookieParseOptions, safeParseSetCookie } from './parse.js';
 import {
   type CookieAttributes,
