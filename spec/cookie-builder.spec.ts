@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { Cookie, CookieBuilder, CookieValidationError } from '../src/index.js';
+import { ATTRIBUTE_METHODS } from './support/fixtures.js';
 import { issuesOf, onlyCookieErrors, thrownIssues } from './support/issues.js';
 
 type AnyBuilder = CookieBuilder<string>;
@@ -245,23 +246,7 @@ describe('CookieBuilder', () => {
 
   describe('bad arguments', () => {
     const junk: readonly unknown[] = [null, undefined, 1, Number.NaN, {}, [], 'x', Symbol('s')];
-    const methods = [
-      'value',
-      'comment',
-      'domain',
-      'path',
-      'secure',
-      'httpOnly',
-      'version',
-      'maxAge',
-      'expires',
-      'sameSite',
-      'partitioned',
-      'priority',
-      'encoding',
-      'profile',
-      'extension',
-    ] as const;
+    const methods = ATTRIBUTE_METHODS;
 
     for (const method of methods) {
       it(`#${method}() takes junk, and build() answers with a CookieValidationError or a cookie`, () => {

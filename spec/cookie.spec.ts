@@ -7,24 +7,10 @@ import {
   CookieError,
   CookieValidationError,
 } from '../src/index.js';
+import { EVERY_ATTRIBUTE } from './support/fixtures.js';
 import { issuesOf, onlyCookieErrors, rejects, thrownIssues } from './support/issues.js';
 
-const FULL: CookieConfig = {
-  name: 'sid',
-  value: 'a b',
-  comment: 'session id',
-  domain: '.example.com',
-  path: '/app',
-  secure: true,
-  httpOnly: true,
-  version: 1,
-  maxAge: 3600,
-  expires: new Date('2030-06-01T12:00:00Z'),
-  sameSite: 'Strict',
-  partitioned: true,
-  priority: 'High',
-  extensions: [{ name: 'Foo', value: 'bar' }, { name: 'Baz' }],
-};
+const FULL: CookieConfig = { ...EVERY_ATTRIBUTE, comment: 'session id', version: 1 };
 
 /** Values of every type a caller could pass by mistake, with a label for the spec title. */
 const JUNK: readonly (readonly [label: string, value: unknown])[] = [

@@ -10,6 +10,7 @@ import {
   CookiePolicy,
   CookieValidationError,
 } from '../src/index.js';
+import { ATTRIBUTE_METHODS } from './support/fixtures.js';
 
 interface Corpus {
   strings: { label: string; value: string }[];
@@ -135,24 +136,7 @@ const ALL_FIELDS = [
   'maxAge',
   'extensions',
 ] as const;
-const BUILDER_METHODS = [
-  'value',
-  'comment',
-  'domain',
-  'path',
-  'secure',
-  'httpOnly',
-  'version',
-  'maxAge',
-  'expires',
-  'sameSite',
-  'partitioned',
-  'priority',
-  'encoding',
-  'profile',
-  'extension',
-  'apply',
-] as const;
+const BUILDER_METHODS = [...ATTRIBUTE_METHODS, 'apply'] as const;
 
 // Every byte printable ASCII: no CTL (so no CR or LF, no second header line), nothing ≥ 0x80.
 const PRINTABLE = /^[\x20-\x7E]*$/;

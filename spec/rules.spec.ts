@@ -4,12 +4,12 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import {
   Cookie,
-  type CookieConfig,
   CookieJarResponse,
   type CookieProfile,
   lintSetCookieLines,
   MAX_LIFETIME_SECONDS,
 } from '../src/index.js';
+import { EVERY_ATTRIBUTE } from './support/fixtures.js';
 import { accepts, rejects } from './support/issues.js';
 
 const PROFILES: readonly CookieProfile[] = ['rfc2109', 'rfc6265'];
@@ -881,20 +881,7 @@ describe('RULES.md rows specific to one profile', () => {
 
 describe('docs/attributes.md', () => {
   const doc = readFileSync(new URL('../docs/attributes.md', import.meta.url), 'utf8');
-  const example = {
-    name: 'sid',
-    value: 'a b',
-    domain: '.example.com',
-    path: '/app',
-    secure: true,
-    httpOnly: true,
-    maxAge: 3600,
-    expires: new Date('2030-06-01T12:00:00Z'),
-    sameSite: 'Strict',
-    partitioned: true,
-    priority: 'High',
-    extensions: [{ name: 'Foo', value: 'bar' }, { name: 'Baz' }],
-  } satisfies CookieConfig;
+  const example = EVERY_ATTRIBUTE;
 
   it('shows the headers the code writes, in the documented order', () => {
     const blocks = [...doc.matchAll(/^```\n(.*)\n```$/gm)].map((m) => m[1]);
