@@ -19,6 +19,11 @@ const URI_PLAIN = /^[\x21\x23\x24\x26-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/;
 const URI_ESCAPE = /[^\x21\x23\x24\x26-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]/gu;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
+/** True when `'uri'` sends `value` as it is: cookie-octets only, and no `%`. */
+export function isUriPlain(value: string): boolean {
+  return URI_PLAIN.test(value);
+}
+
 /** Result of encoding: the wire form, or the reason it cannot be produced. */
 export type EncodeResult = { ok: true; wire: string } | { ok: false; reason: string };
 
@@ -30,7 +35,7 @@ export type EncodeResult = { ok: true; wire: string } | { ok: false; reason: str
 export function encodeValue(value: string, encoding: CookieEncoding): EncodeResult {
   switch (encoding) {
     case 'uri':
-      if (URI_PLAIN.test(value)) return { ok: true, wire: value };
+      if (isUriPlain(value)) return { ok: true, wire: value };
       if (!value.isWellFormed())
         return { ok: false, reason: 'it contains a lone UTF-16 surrogate' };
       return { ok: true, wire: value.replace(URI_ESCAPE, encodeURIComponent) };
