@@ -364,6 +364,113 @@ describe('CookieJarResponse', () => {
     });
   });
 
+  // The jar's indexes keep one engine hash table per 4,096 keys at most and spread the rest
+  // over shards; these jars cross that line (4,096 names), and the second one the point where
+  // the shards double (4,096 + 16 × 2,048 names), so every lookup path is exercised.
+  describe('large jars', () => {
+    const COUNT = 40_000;
+    const sizes = [4_000, 4_096, 4_097, 11_000, COUNT];
+    let many: Cookie[] = [];
+    /** The jar of the first `n` cookies, for every `n` in `sizes`, all grown from one another. */
+    const prefixes = new Map<number, CookieJarResponse>();
+    before(() => {
+      many = Array.from({ length: COUNT }, (_, i) =>
+        Cookie.from({ name: `c${i}`, value: `v${i}`, path: '/' }),
+      );
+      let jar = new CookieJarResponse();
+      for (let i = 0; i < COUNT; i++) {
+        jar = jar.add(many[i] as Cookie);
+        if (sizes.includes(i + 1)) prefixes.set(i + 1, jar);
+      }
+    });
+    const prefix = (n: number) => prefixes.get(n) as CookieJarResponse;
+    const valueIn = (j: CookieJarResponse, name: string) => j.get(name)?.value;
+
+    it('finds every name, counts them and keeps them in insertion order', () => {
+      for (const n of sizes) {
+        const j = prefix(n);
+        expect(j.size).to.equal(n);
+        expect(j.cookies()).to.deep.equal(many.slice(0, n));
+        expect(j.setCookieHeaders().join('\n')).to.equal(
+          many
+            .slice(0, n)
+            .map((c) => c.toString())
+            .join('\n'),
+        );
+        const missing = many.slice(0, n).filter((c) => j.get(c.name) !== c || !j.has(c.name));
+        expect(missing).to.deep.equal([]);
+        expect(j.has(`c${n}`)).to.equal(false);
+        expect(j.get(`c${n}`)).to.equal(undefined);
+      }
+    });
+
+    it('replaces an early and a late name in their first positions', () => {
+      const replaced = prefix(COUNT)
+        .add(Cookie.from({ name: 'c5', value: 'early', path: '/' }))
+        .add(Cookie.from({ name: 'c39000', value: 'late', path: '/' }));
+      expect(replaced.size).to.equal(COUNT);
+      expect(valueIn(replaced, 'c5')).to.equal('early');
+      expect(valueIn(replaced, 'c39000')).to.equal('late');
+      const cookies = replaced.cookies();
+      expect(cookies.length).to.equal(COUNT);
+      expect(cookies[5]?.value).to.equal('early');
+      expect(cookies[39_000]?.value).to.equal('late');
+      expect(cookies[38_999]).to.equal(many[38_999]);
+      expect(replaced.setCookieHeaders()[39_000]).to.equal('c39000=late; Version=1; Path=/');
+      expect(valueIn(prefix(COUNT), 'c39000')).to.equal('v39000');
+    });
+
+    it('keeps a jar made before the line to its own cookies, and adding to it copies nothing back', () => {
+      const older = prefix(4_000);
+      expect(older.size).to.equal(4_000);
+      expect(older.has('c3999')).to.equal(true);
+      expect(older.has('c4000')).to.equal(false);
+      expect(older.get('c20000')).to.equal(undefined);
+      expect(older.cookies().length).to.equal(4_000);
+      const branch = older
+        .add(Cookie.from({ name: 'c30000', value: 'branch', path: '/' }))
+        .add(Cookie.from({ name: 'c10', value: 'branch', path: '/' }));
+      expect(branch.size).to.equal(4_001);
+      expect(valueIn(branch, 'c30000')).to.equal('branch');
+      expect(branch.cookies()[10]?.value).to.equal('branch');
+      expect(branch.cookies()[4_000]?.name).to.equal('c30000');
+      expect(valueIn(prefix(COUNT), 'c30000')).to.equal('v30000');
+      expect(valueIn(prefix(COUNT), 'c10')).to.equal('v10');
+      expect(older.size).to.equal(4_000);
+      expect(older.has('c30000')).to.equal(false);
+    });
+
+    it('deletes a name held past the line in its position, and keeps another path apart', () => {
+      const deleted = prefix(11_000).delete('c10999', { path: '/' });
+      expect(deleted.size).to.equal(11_000);
+      expect(deleted.get('c10999')?.maxAge).to.equal(0);
+      expect(deleted.cookies()[10_999]?.maxAge).to.equal(0);
+      const elsewhere = deleted.delete('c10998', { path: '/other' });
+      expect(elsewhere.size).to.equal(11_001);
+      expect(elsewhere.cookies()[10_998]).to.equal(many[10_998]);
+      expect(elsewhere.cookies()[11_000]?.path).to.equal('/other');
+    });
+
+    it('tells apart more than 4,096 cookies of one name on different paths', () => {
+      const PATHS = 5_000;
+      let same = new CookieJarResponse();
+      for (let i = 0; i < PATHS; i++) {
+        same = same.add(Cookie.from({ name: 'same', value: `v${i}`, path: `/p${i}` }));
+      }
+      expect(same.size).to.equal(PATHS);
+      const replaced = same
+        .add(Cookie.from({ name: 'same', value: 'new', path: '/p10' }))
+        .add(Cookie.from({ name: 'same', value: 'newer', path: '/p4999' }));
+      expect(replaced.size).to.equal(PATHS);
+      expect(replaced.get('same')?.value).to.equal('newer');
+      const paths = replaced.cookies().map((c) => c.path);
+      expect(paths).to.deep.equal(Array.from({ length: PATHS }, (_, i) => `/p${i}`));
+      expect(replaced.cookies()[10]?.value).to.equal('new');
+      expect(replaced.cookies()[4_999]?.value).to.equal('newer');
+      expect(same.get('same')?.value).to.equal(`v${PATHS - 1}`);
+    });
+  });
+
   describe('#setCookieHeaders() and #headers()', () => {
     const jar = new CookieJarResponse().add(sid).add(theme);
 
