@@ -60,8 +60,10 @@ const SET_COOKIE_PREFIX = /^set-cookie[ \t]*:[ \t]*/i;
 
 /** Removes a leading `Set-Cookie:` header name, in any case. */
 export function stripHeaderName(header: string): string {
-  // cheap first: only a line starting with "s" or "S" can carry the header name
-  if ((header.charCodeAt(0) | 0x20) !== 0x73) return header;
+  // cheap first: only a line starting with "se" in any case can carry the header name
+  if ((header.charCodeAt(0) | 0x20) !== 0x73 || (header.charCodeAt(1) | 0x20) !== 0x65) {
+    return header;
+  }
   return SET_COOKIE_PREFIX.test(header) ? header.replace(SET_COOKIE_PREFIX, '') : header;
 }
 
@@ -305,29 +307,46 @@ function readOptions(options: unknown): {
  * cookie, or the reason it cannot be one. See `Cookie.parse`.
  */
 export function safeParseSetCookie(header: unknown, options?: unknown): CookieResult {
-  const opts = readOptions(options);
-  if (opts.profile === undefined || opts.encoding === undefined) {
-    const [field, code, values, source] =
-      opts.profile === undefined
-        ? (['profile', 'profile_value', PROFILES, 'cookiesmith profiles'] as const)
-        : (['encoding', 'encoding_value', COOKIE_ENCODINGS, 'cookiesmith encodings'] as const);
-    const input = field === 'profile' ? opts.profileInput : opts.encodingInput;
-    return fail(undefined, [
-      issue(
-        [field],
-        code,
-        `${field} ${quote(String(input))} must be one of ${values.join(', ')}`,
-        source,
-      ),
-    ]);
+  let profile: CookieProfile = 'rfc2109';
+  let encoding: CookieEncoding = 'uri';
+  if (options !== undefined) {
+    const opts = readOptions(options);
+    if (opts.profile === undefined || opts.encoding === undefined) {
+      const [field, code, values, source] =
+        opts.profile === undefined
+          ? (['profile', 'profile_value', PROFILES, 'cookiesmith profiles'] as const)
+          : (['encoding', 'encoding_value', COOKIE_ENCODINGS, 'cookiesmith encodings'] as const);
+      const input = field === 'profile' ? opts.profileInput : opts.encodingInput;
+      return fail(undefined, [
+        issue(
+          [field],
+          code,
+          `${field} ${quote(String(input))} must be one of ${values.join(', ')}`,
+          source,
+        ),
+      ]);
+    }
+    profile = opts.profile;
+    encoding = opts.encoding;
   }
-  const { profile, encoding } = opts as { profile: CookieProfile; encoding: CookieEncoding };
   if (typeof header !== 'string') {
     return fail(undefined, [
       issue([], 'invalid_type', 'a Set-Cookie header must be a string', RULE_SOURCES.config),
     ]);
   }
   const line = stripHeaderName(header);
+  return parseSetCookieFast(line, profile, encoding) ?? parseSetCookieLine(line, profile, encoding);
+}
+
+/**
+ * The general reader behind `Cookie.parse`: one line (header name already stripped) to a
+ * cookie or every problem found in it. Internal; `parseSetCookieFast` must agree with it.
+ */
+export function parseSetCookieLine(
+  line: string,
+  profile: CookieProfile,
+  encoding: CookieEncoding,
+): CookieResult {
   // one pass for the common case: printable ASCII only
   const printable = PRINTABLE.test(line);
   const ctl = printable ? -1 : line.search(CTL);
@@ -476,6 +495,126 @@ export function safeParseSetCookie(header: unknown, options?: unknown): CookieRe
       result.error.cause as ConstructorParameters<typeof CookieValidationError>[2],
     ),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fast path: the common line read with a few native string operations, no parts objects
+
+/**
+ * The common line: a token name, a plain cookie-value, then parts `;` *SP known-attribute, with
+ * `1*DIGIT` after Max-Age and Version, no value after a flag, and printable ASCII values after
+ * the others. A match means the whole line is printable ASCII (RFC 9110 §5.5). The `i` flag
+ * reaches the attribute names only: every character class here holds both cases of each letter
+ * it holds, and without the `u` flag no non-ASCII character matches an ASCII one.
+ */
+const COMMON_LINE =
+  /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+=[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*(?:;\x20*(?:secure|httponly|partitioned|(?:max-age|version)=\d{1,15}|(?:expires|domain|path|samesite|priority|comment)(?:=[\x20-\x3A\x3C-\x7E]*)?))*$/i;
+/** Longer lines take the general path, which bounds its own work. */
+const MAX_FAST_LINE = 16_384;
+
+// The known attributes by their index in ATTRIBUTE_FIELDS; a bit per index marks one as seen.
+const FAST_NAMES: readonly string[] = [...ATTRIBUTE_FIELDS.keys()];
+const FAST_FIELDS: readonly string[] = [...ATTRIBUTE_FIELDS.values()];
+const F_EXPIRES = FAST_NAMES.indexOf('expires');
+const F_MAX_AGE = FAST_NAMES.indexOf('max-age');
+const F_DOMAIN = FAST_NAMES.indexOf('domain');
+const F_PATH = FAST_NAMES.indexOf('path');
+const F_SECURE = FAST_NAMES.indexOf('secure');
+const F_HTTP_ONLY = FAST_NAMES.indexOf('httponly');
+const F_SAME_SITE = FAST_NAMES.indexOf('samesite');
+const F_PARTITIONED = FAST_NAMES.indexOf('partitioned');
+const F_PRIORITY = FAST_NAMES.indexOf('priority');
+const F_VERSION = FAST_NAMES.indexOf('version');
+const F_COMMENT = FAST_NAMES.indexOf('comment');
+const FLAG_BITS = (1 << F_SECURE) | (1 << F_HTTP_ONLY) | (1 << F_PARTITIONED);
+
+/** The index of the known attribute name that `COMMON_LINE` matched at `start`. */
+function knownAttributeAt(line: string, start: number): number {
+  switch (line.charCodeAt(start) | 0x20) {
+    case 0x63: // c
+      return F_COMMENT;
+    case 0x64: // d
+      return F_DOMAIN;
+    case 0x65: // e
+      return F_EXPIRES;
+    case 0x68: // h
+      return F_HTTP_ONLY;
+    case 0x6d: // m
+      return F_MAX_AGE;
+    case 0x76: // v
+      return F_VERSION;
+    case 0x73: // s: secure, samesite
+      return (line.charCodeAt(start + 1) | 0x20) === 0x65 ? F_SECURE : F_SAME_SITE;
+    default: // p: path, partitioned, priority
+      if ((line.charCodeAt(start + 1) | 0x20) === 0x72) return F_PRIORITY;
+      return (line.charCodeAt(start + 3) | 0x20) === 0x68 ? F_PATH : F_PARTITIONED;
+  }
+}
+
+/**
+ * `Cookie.parse` for the common line (see `COMMON_LINE`) with known attributes each at most
+ * once and every value readable. Returns `undefined` for any other line, which
+ * `parseSetCookieLine` then reads and reports on; where it answers, it answers as that does.
+ */
+export function parseSetCookieFast(
+  line: string,
+  profile: CookieProfile,
+  encoding: CookieEncoding,
+): CookieResult | undefined {
+  const length = line.length;
+  if (length > MAX_FAST_LINE || !COMMON_LINE.test(line)) return undefined;
+  const eq = line.indexOf('=');
+  let end = line.indexOf(';', eq);
+  if (end === -1) end = length;
+  const value = decodeValue(line.slice(eq + 1, end), encoding);
+  if (value === undefined) return undefined;
+  const config: Record<string, unknown> = { name: line.slice(0, eq), value, profile, encoding };
+  let seen = 0;
+  // here line[end] is ";" or end === length
+  while (end < length) {
+    let start = end + 1;
+    while (line.charCodeAt(start) === 0x20) start++;
+    const index = knownAttributeAt(line, start);
+    const bit = 1 << index;
+    if ((seen & bit) !== 0) return undefined;
+    seen |= bit;
+    const i = start + (FAST_NAMES[index] as string).length;
+    // named stores: one computed-key store site for every field would be megamorphic
+    if ((FLAG_BITS & bit) !== 0) {
+      end = i;
+      if (index === F_SECURE) config.secure = true;
+      else if (index === F_HTTP_ONLY) config.httpOnly = true;
+      else config.partitioned = true;
+    } else if (index === F_MAX_AGE || index === F_VERSION) {
+      // RFC 6265 §4.1.1 max-age-av, RFC 2109 §4.2.2 Version: 1*DIGIT, read as decimal
+      let n = 0;
+      for (end = i + 1; end < length && line.charCodeAt(end) !== 0x3b; end++) {
+        n = n * 10 + line.charCodeAt(end) - 0x30;
+      }
+      if (index === F_MAX_AGE) config.maxAge = n;
+      else config.version = n;
+    } else {
+      let text = '';
+      if (line.charCodeAt(i) === 0x3d) {
+        let textStart = i + 1;
+        end = line.indexOf(';', textStart);
+        if (end === -1) end = length;
+        let textEnd = end;
+        while (textStart < textEnd && line.charCodeAt(textStart) === 0x20) textStart++;
+        while (textEnd > textStart && line.charCodeAt(textEnd - 1) === 0x20) textEnd--;
+        if (textEnd - textStart > 1024) return undefined;
+        text = line.slice(textStart, textEnd);
+      } else {
+        end = i;
+      }
+      if (index === F_DOMAIN) config.domain = text;
+      else if (index === F_PATH) config.path = text;
+      else if (readAttribute(FAST_FIELDS[index] as string, text, config) !== undefined) {
+        return undefined;
+      }
+    }
+  }
+  return Cookie.safeFrom(config);
 }
 
 /**
