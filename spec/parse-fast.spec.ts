@@ -2,7 +2,13 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { Cookie, type CookieResult } from '../src/cookie.js';
 import type { CookieEncoding } from '../src/encoding.js';
-import { parseSetCookieFast, parseSetCookieLine, stripHeaderName } from '../src/parse.js';
+import {
+  parseCookieDate,
+  parseCookieDateTokens,
+  parseSetCookieFast,
+  parseSetCookieLine,
+  stripHeaderName,
+} from '../src/parse.js';
 import type { CookieProfile } from '../src/schema.js';
 
 // The fast path of Cookie.parse must answer exactly as the general path wherever it answers.
@@ -291,5 +297,63 @@ describe('Cookie.parse fast path (internal)', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+
+  describe('parseCookieDate', () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    const imfLike = fc
+      .tuple(
+        fc.constantFrom('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun', 'Xyz', 'wed'),
+        fc.integer({ min: 0, max: 99 }),
+        fc.constantFrom(
+          'Jan',
+          'Feb',
+          'Mar',
+          'Apr',
+          'May',
+          'Jun',
+          'Jul',
+          'Aug',
+          'Sep',
+          'Oct',
+          'Nov',
+          'Dec',
+          'oct',
+          'Foo',
+        ),
+        fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1599, max: 2100 })),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.constantFrom(' GMT', ' GMT', ' UTC', 'GMT', ' GMT '),
+      )
+      .map(
+        ([wd, d, mon, y, h, m, sec, zone]) =>
+          `${wd}, ${pad(d, 2)} ${mon} ${pad(y, 4)} ${pad(h % 30, 2)}:${pad(m % 65, 2)}:${pad(sec % 65, 2)}${zone}`,
+      );
+
+    it('reads an IMF-fixdate as the token algorithm of 6265bis §5.1.1 does (property)', () => {
+      let dates = 0;
+      fc.assert(
+        fc.property(fc.oneof(imfLike, fc.string({ maxLength: 30 })), (text) => {
+          const fast = parseCookieDate(text);
+          if (fast !== undefined) dates++;
+          expect(fast?.getTime(), text).to.equal(parseCookieDateTokens(text)?.getTime());
+        }),
+        { numRuns: 3000 },
+      );
+      expect(dates).to.be.greaterThan(300);
+    });
+
+    it('reads two-digit-looking years, 31 February and 1600 as the algorithm does', () => {
+      expect(parseCookieDate('Thu, 01 Jan 0070 00:00:00 GMT')?.toISOString()).to.equal(
+        '1970-01-01T00:00:00.000Z',
+      );
+      expect(parseCookieDate('Sat, 31 Feb 2024 00:00:00 GMT')).to.equal(undefined);
+      expect(parseCookieDate('Fri, 31 Dec 1600 23:59:59 GMT')).to.equal(undefined);
+      expect(parseCookieDate('Sun, 06 Nov 1994 08:49:37 GMT')?.toISOString()).to.equal(
+        '1994-11-06T08:49:37.000Z',
+      );
+    });
   });
 });

@@ -159,6 +159,22 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  * years included. Returns `undefined` when browsers would ignore the attribute.
  */
 export function parseCookieDate(text: string): Date | undefined {
+  // the usual form first: for an IMF-fixdate the algorithm below finds exactly these fields
+  if (text.length === 29 && IMF_FIXDATE.test(text)) {
+    return cookieDate(
+      fourDigits(text, 12),
+      IMF_MONTHS.indexOf(text.slice(8, 11)) / 3,
+      twoDigits(text, 5),
+      twoDigits(text, 17),
+      twoDigits(text, 20),
+      twoDigits(text, 23),
+    );
+  }
+  return parseCookieDateTokens(text);
+}
+
+/** The 6265bis §5.1.1 cookie-date algorithm itself, token by token (see `parseCookieDate`). */
+export function parseCookieDateTokens(text: string): Date | undefined {
   if (text.length > 1024) return undefined;
   let time: RegExpExecArray | undefined;
   let day: number | undefined;
@@ -187,11 +203,20 @@ export function parseCookieDate(text: string): Date | undefined {
   if (time === undefined || day === undefined || month === undefined || year === undefined) {
     return undefined;
   }
+  return cookieDate(year, month, day, Number(time[1]), Number(time[2]), Number(time[3]));
+}
+
+/** Steps 3-7 of 6265bis §5.1.1: the two-digit year rule, the range checks and the date. */
+function cookieDate(
+  year: number,
+  month: number,
+  day: number,
+  hours: number,
+  minutes: number,
+  seconds: number,
+): Date | undefined {
   if (year >= 70 && year <= 99) year += 1900;
   else if (year >= 0 && year <= 69) year += 2000;
-  const hours = Number(time[1]);
-  const minutes = Number(time[2]);
-  const seconds = Number(time[3]);
   if (day < 1 || day > 31 || year < 1601 || hours > 23 || minutes > 59 || seconds > 59) {
     return undefined;
   }
@@ -200,6 +225,18 @@ export function parseCookieDate(text: string): Date | undefined {
   date.setUTCFullYear(year, month, day);
   if (date.getUTCDate() !== day || date.getUTCMonth() !== month) return undefined;
   return date;
+}
+
+const IMF_MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
+
+/** The two decimal digits at `at` (checked by the caller) as a number. */
+function twoDigits(text: string, at: number): number {
+  return (text.charCodeAt(at) - 0x30) * 10 + text.charCodeAt(at + 1) - 0x30;
+}
+
+/** The four decimal digits at `at` (checked by the caller) as a number. */
+function fourDigits(text: string, at: number): number {
+  return twoDigits(text, at) * 100 + twoDigits(text, at + 2);
 }
 
 // RFC 9110 §5.6.7 IMF-fixdate, case-sensitive names
@@ -274,6 +311,7 @@ function fail(name: string | undefined, issues: CookieIssue[]): CookieResult {
 function pick<T extends string>(values: readonly T[], input: unknown, fallback: T): T | undefined {
   if (input === undefined) return fallback;
   if (typeof input !== 'string') return undefined;
+  if ((values as readonly string[]).includes(input)) return input as T;
   const lower = input.toLowerCase();
   return values.find((v) => v === lower);
 }
