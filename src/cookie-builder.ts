@@ -1,4 +1,4 @@
-import { Cookie, type CookieResult } from './cookie.js';
+import { Cookie, type CookieResult, cookieOf } from './cookie.js';
 import {
   type CookiePolicy,
   checkBuild,
@@ -14,6 +14,8 @@ import {
   type CookiePriority,
   type CookieProfile,
   type Duration,
+  type ParsedCookieConfig,
+  parseFieldsFast,
   prefixOf,
   type SameSite,
 } from './schema.js';
@@ -28,8 +30,43 @@ export type PriorityInput = CookiePriority | Lowercase<CookiePriority> | Upperca
 
 type State = Readonly<Record<string, unknown>>;
 
-// Hands a prepared state to the constructor without widening its public signature.
-let pending: State | undefined;
+/** What a builder can set, in the order `toConfig()` lists it. */
+const FIELDS = [
+  'name',
+  'value',
+  'comment',
+  'domain',
+  'path',
+  'secure',
+  'httpOnly',
+  'version',
+  'maxAge',
+  'expires',
+  'sameSite',
+  'partitioned',
+  'priority',
+  'encoding',
+  'profile',
+  'extensions',
+] as const;
+type Field = (typeof FIELDS)[number];
+const FIELD_INDEX: ReadonlyMap<string, number> = new Map(FIELDS.map((field, i) => [field, i]));
+/** The index of each field in `FIELDS`. */
+const F = Object.fromEntries(FIELDS.map((field, i) => [field, i])) as Readonly<
+  Record<Field, number>
+>;
+const UNSET: unique symbol = Symbol('unset');
+
+/** `#key` of a root holding just the name and value it was started with. */
+const NAME_VALUE_ROOT = -2;
+
+/** A chain longer than this is folded into one state, so reading a builder stays cheap. */
+const MAX_DEPTH = 24;
+
+// Hands a prepared link to the constructor without widening its public signature.
+let pendingParent: CookieBuilder<string> | undefined;
+let pendingKey = -1;
+let pendingValue: unknown;
 let pendingPolicy: CookiePolicy | undefined;
 
 /**
@@ -43,39 +80,163 @@ let pendingPolicy: CookiePolicy | undefined;
  * const b = base.value('xyz').maxAge({ hours: 1 }).build(); // `a` and `base` are unchanged
  */
 export class CookieBuilder<N extends string = string> {
-  readonly #state: State;
+  // A builder is one link of a chain: it sets one field (`FIELDS[#key]` to `#value`) on top of
+  // the builder it came from, or, with no parent, holds a whole state in `#value`. A method
+  // call therefore allocates one small object and copies nothing; `build()` reads the chain.
+  // The fields are private and never change, so the builder is immutable without
+  // Object.freeze, which V8 runs in C++ at about 50 ns a call (docs/benchmarks.md).
+  readonly #parent: CookieBuilder<string> | undefined;
+  readonly #key: number;
+  readonly #value: unknown;
+  readonly #depth: number;
+  /** The root's state holds only `FIELDS` keys (no unknown key for the schema to report). */
+  readonly #plain: boolean;
   readonly #policy: CookiePolicy | undefined;
 
   /** Starts a builder for a cookie named `name` with the logical value `value`. */
   constructor(name: N, value: string) {
     this.#policy = pendingPolicy;
     pendingPolicy = undefined;
-    if (pending !== undefined) {
-      this.#state = pending;
-      pending = undefined;
+    const parent = pendingParent;
+    if (parent !== undefined) {
+      pendingParent = undefined;
+      this.#parent = parent;
+      this.#key = pendingKey;
+      this.#value = pendingValue;
+      this.#depth = parent.#depth + 1;
+      this.#plain = parent.#plain;
+    } else if (pendingValue === undefined) {
+      this.#parent = undefined;
+      this.#key = NAME_VALUE_ROOT;
+      this.#value = { name, value };
+      this.#depth = 0;
+      this.#plain = true;
     } else {
-      this.#state = { name, value };
+      const state = pendingValue as State;
+      this.#parent = undefined;
+      this.#key = -1;
+      this.#value = state;
+      this.#depth = 0;
+      let plain = true;
+      for (const key in state) if (!FIELD_INDEX.has(key)) plain = false;
+      this.#plain = plain;
     }
-    // The state is private and never handed out, so only the instance needs freezing.
-    Object.freeze(this);
+    pendingValue = undefined;
   }
 
-  #with(patch: Record<string, unknown>, remove?: readonly string[]): CookieBuilder<N> {
-    const next: Record<string, unknown> = { ...this.#state, ...patch };
-    if (remove !== undefined) for (const key of remove) delete next[key];
-    pending = next;
+  /**
+   * Writes the newest value of each field into `v` (by its index in `FIELDS`, `UNSET` where no
+   * link sets it), walking from this builder up to the root, and returns the root.
+   */
+  #collect(v: unknown[]): CookieBuilder<string> {
+    let node: CookieBuilder<string> = this;
+    for (let up = node.#parent; up !== undefined; node = up, up = node.#parent) {
+      if (v[node.#key] === UNSET) v[node.#key] = node.#value;
+    }
+    return node;
+  }
+
+  /** Fills the fields no link sets from the root's state, which holds only `FIELDS` keys. */
+  static #fillFromRoot(v: unknown[], root: CookieBuilder<string>): void {
+    const base = root.#value as State;
+    if (root.#key === NAME_VALUE_ROOT) {
+      if (v[0] === UNSET) v[0] = base.name;
+      if (v[1] === UNSET) v[1] = base.value;
+      return;
+    }
+    for (const key in base) {
+      const i = FIELD_INDEX.get(key) as number;
+      if (v[i] === UNSET) v[i] = base[key];
+    }
+  }
+
+  /**
+   * The validated configuration when the fast path of `Cookie.from` accepts the fields as they
+   * are (no unknown key, no extension); `undefined` sends the caller to the schema.
+   */
+  #parsedFast(): ParsedCookieConfig | undefined {
+    const v = unsetFields();
+    const root = this.#collect(v);
+    if (!root.#plain) return undefined;
+    CookieBuilder.#fillFromRoot(v, root);
+    if (v[15] !== UNSET) return undefined;
+    return parseFieldsFast(
+      given(v[0]),
+      given(v[1]),
+      given(v[2]),
+      given(v[3]),
+      given(v[4]),
+      given(v[5]),
+      given(v[6]),
+      given(v[7]),
+      given(v[8]),
+      given(v[9]),
+      given(v[10]),
+      given(v[11]),
+      given(v[12]),
+      given(v[13]),
+      given(v[14]),
+    );
+  }
+
+  /** The state this builder stands for, as a new plain object. */
+  get #state(): Record<string, unknown> {
+    const v = unsetFields();
+    const root = this.#collect(v);
+    if (!root.#plain) {
+      // Unknown keys stay where they were, for the schema to report.
+      const state: Record<string, unknown> = Object.assign({}, root.#value as State);
+      for (let i = 0; i < FIELDS.length; i++) if (v[i] !== UNSET) state[FIELDS[i] as Field] = v[i];
+      return state;
+    }
+    CookieBuilder.#fillFromRoot(v, root);
+    // Named stores in one order give every state of the same fields one shape, which keeps the
+    // fast path of Cookie.from monomorphic (stores with computed keys measured ~3× slower).
+    const s: Record<string, unknown> = {};
+    if (v[0] !== UNSET) s.name = v[0];
+    if (v[1] !== UNSET) s.value = v[1];
+    if (v[2] !== UNSET) s.comment = v[2];
+    if (v[3] !== UNSET) s.domain = v[3];
+    if (v[4] !== UNSET) s.path = v[4];
+    if (v[5] !== UNSET) s.secure = v[5];
+    if (v[6] !== UNSET) s.httpOnly = v[6];
+    if (v[7] !== UNSET) s.version = v[7];
+    if (v[8] !== UNSET) s.maxAge = v[8];
+    if (v[9] !== UNSET) s.expires = v[9];
+    if (v[10] !== UNSET) s.sameSite = v[10];
+    if (v[11] !== UNSET) s.partitioned = v[11];
+    if (v[12] !== UNSET) s.priority = v[12];
+    if (v[13] !== UNSET) s.encoding = v[13];
+    if (v[14] !== UNSET) s.profile = v[14];
+    if (v[15] !== UNSET) s.extensions = v[15];
+    return s;
+  }
+
+  /** A builder that sets `FIELDS[key]` to `value` on top of this one. */
+  #set(key: number, value: unknown): CookieBuilder<N> {
+    if (this.#depth >= MAX_DEPTH) return this.#with({ [FIELDS[key] as Field]: value });
+    pendingParent = this;
+    pendingKey = key;
+    pendingValue = value;
     pendingPolicy = this.#policy;
-    return new CookieBuilder<N>(next.name as N, next.value as string);
+    return new CookieBuilder<N>(undefined as never, undefined as never);
+  }
+
+  /** A builder holding this state with `patch` applied and the `remove` keys deleted. */
+  #with(patch: Record<string, unknown>, remove?: readonly string[]): CookieBuilder<N> {
+    const next: Record<string, unknown> = Object.assign(this.#state, patch);
+    if (remove !== undefined) for (const key of remove) delete next[key];
+    return rootOf<N>(next, this.#policy);
   }
 
   /** Sets the logical value (encoded on the wire by `encoding`). Returns a new `CookieBuilder`. */
   value(value: string): CookieBuilder<N> {
-    return this.#with({ value });
+    return this.#set(F.value, value);
   }
 
   /** Sets the RFC 2109 Comment (§4.2.2; profile `rfc2109` only). Returns a new `CookieBuilder`. */
   comment(text: string): CookieBuilder<N> {
-    return this.#with({ comment: text });
+    return this.#set(F.comment, text);
   }
 
   /**
@@ -84,27 +245,27 @@ export class CookieBuilder<N extends string = string> {
    * Returns a new `CookieBuilder`.
    */
   domain(domain: N extends HostPrefixedName ? never : string): CookieBuilder<N> {
-    return this.#with({ domain });
+    return this.#set(F.domain, domain);
   }
 
   /** Sets the Path attribute (RFC 6265 §4.1.2.4); `__Host-` names need `'/'`. Returns a new `CookieBuilder`. */
   path(path: N extends HostPrefixedName ? '/' : string): CookieBuilder<N> {
-    return this.#with({ path });
+    return this.#set(F.path, path);
   }
 
   /** Sets or clears Secure (RFC 6265 §4.1.2.5). Returns a new `CookieBuilder`. */
   secure(on = true): CookieBuilder<N> {
-    return this.#with({ secure: on });
+    return this.#set(F.secure, on);
   }
 
   /** Sets or clears HttpOnly (RFC 6265 §4.1.2.6). Returns a new `CookieBuilder`. */
   httpOnly(on = true): CookieBuilder<N> {
-    return this.#with({ httpOnly: on });
+    return this.#set(F.httpOnly, on);
   }
 
   /** Sets the RFC 2109 Version (§4.2.2; default 1, profile `rfc2109` only). Returns a new `CookieBuilder`. */
   version(version: number): CookieBuilder<N> {
-    return this.#with({ version });
+    return this.#set(F.version, version);
   }
 
   /**
@@ -113,37 +274,37 @@ export class CookieBuilder<N extends string = string> {
    * @example builder.maxAge({ days: 30 })
    */
   maxAge(lifetime: number | Duration): CookieBuilder<N> {
-    return this.#with({ maxAge: copyOf(lifetime) });
+    return this.#set(F.maxAge, copyOf(lifetime));
   }
 
   /** Sets Expires (RFC 6265 §4.1.2.1) from a `Date`, ISO string or epoch ms. Returns a new `CookieBuilder`. */
   expires(date: Date | string | number): CookieBuilder<N> {
-    return this.#with({ expires: copyOf(date) });
+    return this.#set(F.expires, copyOf(date));
   }
 
   /** Sets SameSite (6265bis §4.1.2.7), any case; `None` needs Secure. Returns a new `CookieBuilder`. */
   sameSite(mode: SameSiteInput): CookieBuilder<N> {
-    return this.#with({ sameSite: mode });
+    return this.#set(F.sameSite, mode);
   }
 
   /** Sets or clears Partitioned (CHIPS); needs Secure. Returns a new `CookieBuilder`. */
   partitioned(on = true): CookieBuilder<N> {
-    return this.#with({ partitioned: on });
+    return this.#set(F.partitioned, on);
   }
 
   /** Sets Priority (Chromium's draft-west-cookie-priority). Returns a new `CookieBuilder`. */
   priority(priority: PriorityInput): CookieBuilder<N> {
-    return this.#with({ priority });
+    return this.#set(F.priority, priority);
   }
 
   /** Sets how the value is written: `'uri'` (default), `'raw'` or `'base64url'`. Returns a new `CookieBuilder`. */
   encoding(encoding: CookieEncoding): CookieBuilder<N> {
-    return this.#with({ encoding });
+    return this.#set(F.encoding, encoding);
   }
 
   /** Chooses the rule set: `'rfc2109'` (default, the seed's) or `'rfc6265'`. Returns a new `CookieBuilder`. */
   profile(profile: CookieProfile): CookieBuilder<N> {
-    return this.#with({ profile });
+    return this.#set(F.profile, profile);
   }
 
   /**
@@ -151,15 +312,14 @@ export class CookieBuilder<N extends string = string> {
    * (6265bis §4.1.1 extension-av). Returns a new `CookieBuilder`.
    */
   extension(name: string, value?: string): CookieBuilder<N> {
-    const list = Array.isArray(this.#state.extensions)
-      ? (this.#state.extensions as { name: unknown }[])
-      : [];
+    const current = this.#state.extensions;
+    const list = Array.isArray(current) ? (current as { name: unknown }[]) : [];
     const key = typeof name === 'string' ? name.toLowerCase() : name;
     const kept = list.filter(
       (e) => (typeof e.name === 'string' ? e.name.toLowerCase() : e.name) !== key,
     );
     const entry = Object.freeze(value === undefined ? { name } : { name, value });
-    return this.#with({ extensions: Object.freeze([...kept, entry]) });
+    return this.#set(F.extensions, Object.freeze([...kept, entry]));
   }
 
   /**
@@ -182,10 +342,7 @@ export class CookieBuilder<N extends string = string> {
       }
       return this.#policy === undefined ? policy : this.#policy.and(policy);
     });
-    const next = withPolicyDefaults(combined, this.#state);
-    pending = next;
-    pendingPolicy = combined;
-    return new CookieBuilder<Name>(next.name as Name, next.value as string);
+    return rootOf<Name>(withPolicyDefaults(combined, this.#state), combined);
   }
 
   /** Drops Max-Age and Expires: a session cookie. Returns a new `CookieBuilder`. */
@@ -202,12 +359,13 @@ export class CookieBuilder<N extends string = string> {
   removal(): CookieBuilder<N> {
     const patch: Record<string, unknown> = { value: '', maxAge: 0, expires: new Date(0) };
     const remove: string[] = [];
-    const name = this.#state.name;
+    const state = this.#state;
+    const name = state.name;
     const prefix = typeof name === 'string' ? prefixOf(name) : undefined;
-    if (prefix !== undefined || this.#state.partitioned === true) patch.secure = true;
+    if (prefix !== undefined || state.partitioned === true) patch.secure = true;
     // A partitioned cookie lives in a cross-site frame, where a browser only accepts a line
     // with SameSite=None (6265bis §5.7 step 18), so its removal needs it too.
-    if (this.#state.partitioned === true && this.#state.sameSite === undefined) {
+    if (state.partitioned === true && state.sameSite === undefined) {
       patch.sameSite = 'None';
     }
     if (prefix === '__Http-' || prefix === '__Host-Http-') patch.httpOnly = true;
@@ -223,7 +381,10 @@ export class CookieBuilder<N extends string = string> {
    * @throws {CookieValidationError} listing every problem, each with field, rule and source.
    */
   build(): Cookie {
-    if (this.#policy === undefined) return Cookie.from(this.#state as CookieConfig);
+    if (this.#policy === undefined) {
+      const parsed = this.#parsedFast();
+      return parsed !== undefined ? cookieOf(parsed) : Cookie.from(this.#state as CookieConfig);
+    }
     const result = this.safeBuild();
     if (!result.success) throw result.error;
     return result.cookie;
@@ -231,13 +392,14 @@ export class CookieBuilder<N extends string = string> {
 
   /** Like `build()`, but returns `{ success, cookie }` or `{ success: false, error }`. */
   safeBuild(): CookieResult {
-    const result = Cookie.safeFrom(this.#state);
-    return this.#policy === undefined ? result : checkBuild(this.#policy, this.#state, result);
+    const state = this.#state;
+    const result = Cookie.safeFrom(state);
+    return this.#policy === undefined ? result : checkBuild(this.#policy, state, result);
   }
 
   /** The configuration gathered so far, as `Cookie.from` would receive it. */
   toConfig(): CookieConfig {
-    const config: Record<string, unknown> = { ...this.#state };
+    const config = this.#state;
     if (config.expires !== undefined) config.expires = copyOf(config.expires);
     if (config.maxAge !== undefined) config.maxAge = copyOf(config.maxAge);
     return config as CookieConfig;
@@ -245,9 +407,45 @@ export class CookieBuilder<N extends string = string> {
 
   /** @internal A builder holding an existing configuration (used by `Cookie#toBuilder`). */
   static fromConfig(config: CookieConfig): CookieBuilder<string> {
-    pending = { ...config };
-    return new CookieBuilder(config.name, config.value);
+    return rootOf({ ...config }, undefined);
   }
+}
+
+/** One slot per field of `FIELDS`, none set. */
+function unsetFields(): unknown[] {
+  return [
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+  ];
+}
+
+/** A field's value, `undefined` when it is not set. */
+function given(slot: unknown): unknown {
+  return slot === UNSET ? undefined : slot;
+}
+
+/** A builder holding the whole `state`. */
+function rootOf<N extends string>(
+  state: State,
+  policy: CookiePolicy | undefined,
+): CookieBuilder<N> {
+  pendingValue = state;
+  pendingPolicy = policy;
+  return new CookieBuilder<N>(state.name as N, state.value as string);
 }
 
 /**

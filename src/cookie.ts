@@ -9,6 +9,7 @@ import {
   type CookiePriority,
   type CookieProfile,
   cookieConfigSchema,
+  knownWire,
   MAX_LIFETIME_SECONDS,
   type ParsedCookieConfig,
   parseConfigFast,
@@ -151,16 +152,20 @@ export class Cookie {
     // The header carries whole seconds; keep the same precision so equals() and toJSON agree.
     this.#expires =
       data.expires === undefined ? undefined : Math.floor(data.expires.getTime() / 1000) * 1000;
-    const encoded = encodeValue(this.value, encoding);
-    if (!encoded.ok) {
-      throw new CookieError(
-        `internal: value of ${quote(this.name)} passed validation but cannot be encoded`,
-      );
+    let wire = knownWire(data);
+    if (wire === undefined) {
+      const encoded = encodeValue(this.value, encoding);
+      if (!encoded.ok) {
+        throw new CookieError(
+          `internal: value of ${quote(this.name)} passed validation but cannot be encoded`,
+        );
+      }
+      wire = encoded.wire;
     }
     // Printable ASCII by construction: every part passed a rule whose character set lies inside
     // 0x20-0x7E (spec/properties.spec.ts and spec/hostile.spec.ts check every header).
-    this.#header = serializeCookie(this, encoded.wire);
-    this.warnings = warningsOf(this);
+    this.#header = serializeCookie(this, wire);
+    this.warnings = warningsOf(this, this.#expires);
     Object.freeze(this);
   }
 
@@ -322,6 +327,11 @@ export class Cookie {
   }
 }
 
+/** @internal A cookie from a configuration the schema (or its fast path) has accepted. */
+export function cookieOf(data: ParsedCookieConfig): Cookie {
+  return create(data);
+}
+
 function nameOf(config: unknown): string | undefined {
   try {
     const name = (config as { name?: unknown } | null)?.name;
@@ -384,12 +394,12 @@ const WARNINGS: readonly CookieWarning[] = [
 // Warnings are constants, so each combination is one shared frozen array.
 const warningSets = new Map<number, readonly CookieWarning[]>();
 
-function warningsOf(props: Cookie): readonly CookieWarning[] {
+function warningsOf(props: Cookie, expires: number | undefined): readonly CookieWarning[] {
   let mask = 0;
   const removal = props.maxAge === 0;
   if (props.maxAge !== undefined && props.maxAge > MAX_LIFETIME_SECONDS) mask |= 1;
-  if (props.expires !== undefined && !removal) {
-    const ms = props.expires.getTime() - Date.now();
+  if (expires !== undefined && !removal) {
+    const ms = expires - Date.now();
     if (ms > MAX_LIFETIME_SECONDS * 1000) mask |= 2;
     else if (ms <= 0 && props.maxAge === undefined) mask |= 4;
   }

@@ -818,10 +818,68 @@ export function parseConfigFast(input: unknown): ParsedCookieConfig | undefined 
   for (const _ in c) keys++;
   const { name, value, comment, domain, path, secure, httpOnly, version, maxAge, expires } = c;
   const { sameSite, partitioned, priority, encoding, profile } = c;
+  // An unknown key, an `undefined` value or `extensions`: the schema handles those.
+  const known =
+    +(name !== undefined) +
+    +(value !== undefined) +
+    +(comment !== undefined) +
+    +(domain !== undefined) +
+    +(path !== undefined) +
+    +(secure !== undefined) +
+    +(httpOnly !== undefined) +
+    +(version !== undefined) +
+    +(maxAge !== undefined) +
+    +(expires !== undefined) +
+    +(sameSite !== undefined) +
+    +(partitioned !== undefined) +
+    +(priority !== undefined) +
+    +(encoding !== undefined) +
+    +(profile !== undefined);
+  if (known !== keys) return undefined;
+  return parseFieldsFast(
+    name,
+    value,
+    comment,
+    domain,
+    path,
+    secure,
+    httpOnly,
+    version,
+    maxAge,
+    expires,
+    sameSite,
+    partitioned,
+    priority,
+    encoding,
+    profile,
+  );
+}
+
+/**
+ * The fast path on fields given one by one (`undefined` = absent), for callers that hold them
+ * in hand (a builder): the same verdict and output as `parseConfigFast` on an object of the
+ * fields that are not `undefined`.
+ */
+export function parseFieldsFast(
+  name: unknown,
+  value: unknown,
+  comment: unknown,
+  domain: unknown,
+  path: unknown,
+  secure: unknown,
+  httpOnly: unknown,
+  version: unknown,
+  maxAge: unknown,
+  expires: unknown,
+  sameSite: unknown,
+  partitioned: unknown,
+  priority: unknown,
+  encoding: unknown,
+  profile: unknown,
+): ParsedCookieConfig | undefined {
   if (typeof name !== 'string' || typeof value !== 'string') return undefined;
   // RFC 6265 §4.1.1 token (which is printable ASCII), not starting with "$" (checkName)
   if (!TOKEN.test(name) || name.charCodeAt(0) === 0x24) return undefined;
-  let known = 2;
   const ctx = failCtx;
   ctx.failed = false;
   const out: Mutable<ParsedCookieConfig> = { name, value };
@@ -829,7 +887,6 @@ export function parseConfigFast(input: unknown): ParsedCookieConfig | undefined 
     if (typeof comment !== 'string') return undefined;
     checkComment(comment, ctx);
     out.comment = comment;
-    known++;
   }
   if (domain !== undefined) {
     if (typeof domain !== 'string') return undefined;
@@ -838,7 +895,6 @@ export function parseConfigFast(input: unknown): ParsedCookieConfig | undefined 
     const size = domain.length - start;
     if (size === 0 || size > 253 || !isLdhName(domain, start)) return undefined;
     out.domain = domain;
-    known++;
   }
   if (path !== undefined) {
     if (typeof path !== 'string') return undefined;
@@ -853,28 +909,23 @@ export function parseConfigFast(input: unknown): ParsedCookieConfig | undefined 
       return undefined;
     }
     out.path = path;
-    known++;
   }
   if (secure !== undefined) {
     if (typeof secure !== 'boolean') return undefined;
     out.secure = secure;
-    known++;
   }
   if (httpOnly !== undefined) {
     if (typeof httpOnly !== 'boolean') return undefined;
     out.httpOnly = httpOnly;
-    known++;
   }
   if (version !== undefined) {
     if (typeof version !== 'number') return undefined;
     checkVersion(version, ctx);
     out.version = version;
-    known++;
   }
   if (maxAge !== undefined) {
     if (typeof maxAge !== 'number' || !Number.isSafeInteger(maxAge) || maxAge < 0) return undefined;
     out.maxAge = maxAge;
-    known++;
   }
   if (expires !== undefined) {
     if (!(expires instanceof Date) && typeof expires !== 'string' && typeof expires !== 'number') {
@@ -882,49 +933,59 @@ export function parseConfigFast(input: unknown): ParsedCookieConfig | undefined 
     }
     const date = toExpires(expires, ctx);
     if (date !== undefined) out.expires = date;
-    known++;
   }
   if (sameSite !== undefined) {
     if (typeof sameSite !== 'string') return undefined;
     const v = lookup(SAME_SITE, sameSite, ctx);
     if (v !== undefined) out.sameSite = v;
-    known++;
   }
   if (partitioned !== undefined) {
     if (typeof partitioned !== 'boolean') return undefined;
     out.partitioned = partitioned;
-    known++;
   }
   if (priority !== undefined) {
     if (typeof priority !== 'string') return undefined;
     const v = lookup(PRIORITY, priority, ctx);
     if (v !== undefined) out.priority = v;
-    known++;
   }
   if (encoding !== undefined) {
     if (typeof encoding !== 'string') return undefined;
     const v = lookup(ENCODING, encoding, ctx);
     if (v !== undefined) out.encoding = v;
-    known++;
   }
   if (profile !== undefined) {
     if (typeof profile !== 'string') return undefined;
     const v = lookup(PROFILE, profile, ctx);
     if (v !== undefined) out.profile = v;
-    known++;
   }
-  // An unknown key, an `undefined` value or `extensions`: the schema handles those.
-  if (ctx.failed || known !== keys) return undefined;
-  return checkCrossFields(out) ? out : undefined;
+  if (ctx.failed) return undefined;
+  if (!checkCrossFields(out)) return undefined;
+  lastParsed = out;
+  return out;
+}
+
+// The configuration the fast path accepted last, and its wire value when it is the value
+// itself, so the Cookie built from it right after does not test the value a second time.
+let lastParsed: ParsedCookieConfig | undefined;
+let lastPlainWire: string | undefined;
+
+/**
+ * The wire form of `config.value` under `'uri'` when the fast path has just found it needs no
+ * encoding; `undefined` when that is not known.
+ */
+export function knownWire(config: ParsedCookieConfig): string | undefined {
+  return config === lastParsed ? lastPlainWire : undefined;
 }
 
 /** checkCookie's verdict for a configuration whose fields are valid and normalised. */
 function checkCrossFields(c: ParsedCookieConfig): boolean {
   const encoding = c.encoding ?? 'uri';
   const value = c.value;
+  lastPlainWire = undefined;
   if (encoding === 'uri' && isUriPlain(value)) {
     // Sent as it is, and no control character in it (checkValue)
     if (c.name.length + value.length > 4096) return false;
+    lastPlainWire = value;
   } else {
     checkValue(c.name, value, encoding, failCtx);
     if (failCtx.failed) return false;

@@ -2,6 +2,7 @@
 // round by round; prints throughput ratios (ours ÷ peer, median and range over the rounds)
 // and writes them to docs/benchmarks.md with the machine, Node version and date.
 //   ROUNDS=5 TIME_MS=150 npm run bench      (defaults shown)
+//   WORKLOADS=1,2 npm run bench             (only these workloads; prints, writes no report)
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,8 @@ import { protectBench } from './protect.bench.js';
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const TIME_MS = Number(process.env.TIME_MS ?? 150);
 const BATCH = 50; // operations per timed call, so the timer's resolution does not dominate
+const ONLY = process.env.WORKLOADS?.split(',').map((id) => id.trim());
+const selected = (id: string) => ONLY === undefined || ONLY.includes(id);
 
 // A typical session cookie: name, value, Domain, Path, Max-Age, Secure, HttpOnly.
 const NAME = 'sid';
@@ -187,7 +190,8 @@ const hz = (bench: Bench, name: string) => {
 };
 
 async function main(): Promise<void> {
-  const rows: Row[] = workloads.flatMap((workload) =>
+  const chosen = workloads.filter((workload) => selected(workload.id));
+  const rows: Row[] = chosen.flatMap((workload) =>
     Object.keys(workload.peers).map((peer) => ({
       workload,
       peer,
@@ -199,7 +203,7 @@ async function main(): Promise<void> {
   const growth: number[] = [];
   const mapGrowth: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
-    for (const workload of workloads) {
+    for (const workload of chosen) {
       const bench = new Bench({ time: TIME_MS, warmupTime: 50, throws: true });
       bench.add('ours', batch(workload.ours));
       for (const [peer, fn] of Object.entries(workload.peers)) bench.add(peer, batch(fn));
@@ -211,6 +215,10 @@ async function main(): Promise<void> {
         row.oursHz.push(ours);
         row.peerHz.push(peer);
       }
+    }
+    if (!selected('7')) {
+      process.stderr.write(`round ${round}/${ROUNDS} done\n`);
+      continue;
     }
     const jarBench = new Bench({ time: TIME_MS * 2, warmupTime: 50, throws: true });
     jarBench
@@ -231,7 +239,6 @@ async function main(): Promise<void> {
   }
   if (sinks[0] === Symbol.for('never')) console.log(sinks);
 
-  const memory = measureMemory();
   const lines: string[] = [];
   lines.push('| # | workload | peer | ours ops/s | peer ops/s | ratio (median) | range | target |');
   lines.push('|---|---|---|---:|---:|---:|---|---|');
@@ -248,6 +255,18 @@ async function main(): Promise<void> {
       `| ${row.workload.id} | ${row.workload.title} | ${row.peer} | ${fmt(median(row.oursHz))} | ${fmt(median(row.peerHz))} | ${fmt(ratio)}× | ${fmt(Math.min(...row.ratios))}–${fmt(Math.max(...row.ratios))} | ${verdict} |`,
     );
   }
+  if (ONLY !== undefined) {
+    // A partial run is for looking, not for the record.
+    console.log(lines.join('\n'));
+    if (selected('7') && growth.length > 0) {
+      console.log(
+        `7: jar growth time ratio ${fmt(median(growth))} (bare Map ${fmt(median(mapGrowth))})`,
+      );
+    }
+    if (selected('8')) console.log(`8: ${measureMemory().toFixed(0)} bytes per cookie`);
+    return;
+  }
+  const memory = measureMemory();
   const g = median(growth);
   lines.push(
     `| 7 | jar growth: add() 10,000 vs 1,000 cookies, then headers() | — | — | — | time ratio ${fmt(g)} | ${fmt(Math.min(...growth))}–${fmt(Math.max(...growth))} | ≤ 15 — ${g <= 15 ? '**met**' : '**not met**'} |`,
