@@ -451,6 +451,25 @@ describe('CookieJarResponse', () => {
       expect(elsewhere.cookies()[11_000]?.path).to.equal('/other');
     });
 
+    it('tells apart two names past the line whose hashes collide', () => {
+      // "k32728" and "k261234" have the same 32-bit hash in the jar's own table
+      const k1 = Cookie.from({ name: 'k32728', value: '1', path: '/' });
+      const k2 = Cookie.from({ name: 'k261234', value: '2', path: '/' });
+      const both = prefix(COUNT).add(k1).add(k2);
+      expect(both.size).to.equal(COUNT + 2);
+      expect(both.get('k32728')).to.equal(k1);
+      expect(both.get('k261234')).to.equal(k2);
+      const again = both.add(k1.with({ value: '3' }));
+      expect(again.size).to.equal(COUNT + 2);
+      expect(
+        again
+          .cookies()
+          .slice(COUNT)
+          .map((c) => c.value),
+      ).to.deep.equal(['3', '2']);
+      expect(prefix(COUNT).has('k261234')).to.equal(false);
+    });
+
     it('tells apart more than 4,096 cookies of one name on different paths', () => {
       const PATHS = 5_000;
       let same = new CookieJarResponse();
