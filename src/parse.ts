@@ -1,7 +1,13 @@
-import { Cookie, type CookieResult } from './cookie.js';
+import { Cookie, type CookieResult, cookieOf } from './cookie.js';
 import { COOKIE_ENCODINGS, COOKIE_VALUE, type CookieEncoding, decodeValue } from './encoding.js';
 import { type CookieIssue, CookieValidationError, quote } from './errors.js';
-import { type CookieProfile, KNOWN_ATTRIBUTES, PROFILES, RULE_SOURCES } from './schema.js';
+import {
+  type CookieProfile,
+  KNOWN_ATTRIBUTES,
+  PROFILES,
+  parseFieldsFast,
+  RULE_SOURCES,
+} from './schema.js';
 
 /** Options of `Cookie.parse`: the rule set and the value encoding the header was written with. */
 export interface SetCookieParseOptions {
@@ -652,7 +658,28 @@ export function parseSetCookieFast(
       }
     }
   }
-  return Cookie.safeFrom(config);
+  // The fields straight to the fast checks (the object has no `undefined` value and no other
+  // key, so parseConfigFast would give the same); the schema words the issues otherwise.
+  const parsed = parseFieldsFast(
+    config.name,
+    config.value,
+    config.comment,
+    config.domain,
+    config.path,
+    config.secure,
+    config.httpOnly,
+    config.version,
+    config.maxAge,
+    config.expires,
+    config.sameSite,
+    config.partitioned,
+    config.priority,
+    config.encoding,
+    config.profile,
+  );
+  return parsed === undefined
+    ? Cookie.safeFrom(config)
+    : { success: true, cookie: cookieOf(parsed) };
 }
 
 /**

@@ -950,12 +950,14 @@ export function parseFieldsFast(
   }
   if (encoding !== undefined) {
     if (typeof encoding !== 'string') return undefined;
-    const v = lookup(ENCODING, encoding, ctx);
+    // the usual spellings need no lookup
+    const v = encoding === 'uri' ? encoding : lookup(ENCODING, encoding, ctx);
     if (v !== undefined) out.encoding = v;
   }
   if (profile !== undefined) {
     if (typeof profile !== 'string') return undefined;
-    const v = lookup(PROFILE, profile, ctx);
+    const v =
+      profile === 'rfc2109' || profile === 'rfc6265' ? profile : lookup(PROFILE, profile, ctx);
     if (v !== undefined) out.profile = v;
   }
   if (ctx.failed) return undefined;
