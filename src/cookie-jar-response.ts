@@ -121,10 +121,8 @@ function identityOf(cookie: Cookie): string {
  * 10,000 adds as for 1,000 instead of about 10 times.
  */
 const TABLE_LIMIT = 4096;
-/** Slots of the overflow table when it is made; a power of two. */
+/** Slots of a new `HashTable`; a power of two. */
 const FIRST_SLOTS = 4 * TABLE_LIMIT;
-/** The slots of a table not made yet. */
-const NO_SLOTS = new Int32Array(0);
 
 /** A 32-bit FNV-1a hash of `key`, mixed so that its low bits depend on every character. */
 function hashOf(key: string): number {
@@ -135,52 +133,34 @@ function hashOf(key: string): number {
 }
 
 /**
- * A map from strings to defined values that keeps no V8 hash table above `TABLE_LIMIT` (see
- * there). The first `TABLE_LIMIT` keys stay in one plain `Map`, so a jar of a few cookies pays
- * nothing extra and no entry is ever moved out of it. Later keys go to an open-addressing table
- * of our own: entries in two arrays, their numbers (plus one; zero is a free slot) and hashes
- * in typed arrays, whose memory lies outside the engine's heap, probed linearly and at most
- * half full. A probe compares the stored hash before it reads a key. Measured against the
- * other way out, 16 `Map` shards chosen by hash: inserting 10,000 names took 14 to 20 times
- * as long as 1,000 with the shards, about 11 times with this table (likely because a `Map`
- * compares colliding keys by reading the strings, which stops hitting the cache at that size).
- * The entry arrays, like the log itself, are ordinary arrays: past about 16,000 entries their
- * growth steps reach the large-object space too, but there are only a few of them.
- * Nothing is ever removed.
+ * An open-addressing table from strings to defined values, for the keys of a `StringIndex`
+ * past its first `TABLE_LIMIT`: entries in two arrays, their numbers (plus one; zero is a free
+ * slot) and hashes in typed arrays, whose memory lies outside the engine's heap, probed
+ * linearly and at most half full. A probe compares the stored hash before it reads a key.
+ * Measured against the other way out, 16 `Map` shards chosen by hash: inserting 10,000 names
+ * took 14 to 20 times as long as 1,000 with the shards, about 11 times with this table (likely
+ * because a `Map` compares colliding keys by reading the strings, which stops hitting the
+ * cache at that size). The entry arrays, like the log itself, are ordinary arrays: past about
+ * 16,000 entries their growth steps reach the large-object space too, but only a few times.
  */
-class StringIndex<V> {
-  readonly #first = new Map<string, V>();
+class HashTable<V> {
   readonly #keys: string[] = [];
   readonly #values: V[] = [];
-  #slots = NO_SLOTS;
-  #hashes = NO_SLOTS;
+  #slots = new Int32Array(FIRST_SLOTS);
+  #hashes = new Int32Array(FIRST_SLOTS);
 
   get(key: string): V | undefined {
-    const value = this.#first.get(key);
-    if (value !== undefined || this.#keys.length === 0) return value;
     const at = this.#find(key, hashOf(key));
     return at < 0 ? undefined : this.#values[at];
   }
 
-  /** Replaces the value of a key the index holds. */
+  /** Replaces the value of a key the table holds. */
   replace(key: string, value: V): void {
-    if (this.#first.has(key)) this.#first.set(key, value);
-    else this.#values[this.#find(key, hashOf(key))] = value;
+    this.#values[this.#find(key, hashOf(key))] = value;
   }
 
   /** The value of `key`; when it has none, sets it to `value` and returns `undefined`. */
   claim(key: string, value: V): V | undefined {
-    const first = this.#first;
-    const found = first.get(key);
-    if (found !== undefined) return found;
-    if (first.size < TABLE_LIMIT) {
-      first.set(key, value);
-      return undefined;
-    }
-    if (this.#slots === NO_SLOTS) {
-      this.#slots = new Int32Array(FIRST_SLOTS);
-      this.#hashes = new Int32Array(FIRST_SLOTS);
-    }
     const hash = hashOf(key);
     const at = this.#find(key, hash);
     if (at >= 0) return this.#values[at];
@@ -192,7 +172,7 @@ class StringIndex<V> {
     return undefined;
   }
 
-  /** The entry number of `key` in the table, or `~slot` of the free slot where it would go. */
+  /** The entry number of `key`, or `~slot` of the free slot where it would go. */
   #find(key: string, hash: number): number {
     const slots = this.#slots;
     const hashes = this.#hashes;
@@ -204,7 +184,7 @@ class StringIndex<V> {
     }
   }
 
-  /** Doubles the table, placing the entries again by their stored hashes. */
+  /** Doubles the slots, placing the entries again by their stored hashes. */
   #grow(): void {
     const slots = this.#slots;
     const hashes = this.#hashes;
@@ -223,6 +203,42 @@ class StringIndex<V> {
     }
     this.#slots = newSlots;
     this.#hashes = newHashes;
+  }
+}
+
+/**
+ * A map from strings to defined values that keeps no V8 hash table above `TABLE_LIMIT` (see
+ * there). The first `TABLE_LIMIT` keys stay in one plain `Map`, so a jar of a few cookies pays
+ * nothing extra and no entry is ever moved out of it; later keys go to a `HashTable`. Nothing
+ * is ever removed.
+ */
+class StringIndex<V> {
+  readonly #first = new Map<string, V>();
+  #rest: HashTable<V> | undefined;
+
+  get(key: string): V | undefined {
+    const value = this.#first.get(key);
+    if (value !== undefined || this.#rest === undefined) return value;
+    return this.#rest.get(key);
+  }
+
+  /** Replaces the value of a key the index holds. */
+  replace(key: string, value: V): void {
+    if (this.#first.has(key)) this.#first.set(key, value);
+    else this.#rest?.replace(key, value);
+  }
+
+  /** The value of `key`; when it has none, sets it to `value` and returns `undefined`. */
+  claim(key: string, value: V): V | undefined {
+    const first = this.#first;
+    const found = first.get(key);
+    if (found !== undefined) return found;
+    if (first.size < TABLE_LIMIT) {
+      first.set(key, value);
+      return undefined;
+    }
+    this.#rest ??= new HashTable();
+    return this.#rest.claim(key, value);
   }
 }
 
