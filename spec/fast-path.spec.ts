@@ -139,6 +139,14 @@ describe('parseConfigFast (internal)', () => {
     expect(accepted).to.be.greaterThan(800);
   });
 
+  it('checks every domain, also after a valid one was remembered', () => {
+    for (const domain of ['.example.com', '.', '.example.com', 'a..b', '.example.com', '']) {
+      const config = { name: 'a', value: 'b', domain };
+      const fast = parseConfigFast(config);
+      expect(fast !== undefined, domain).to.equal(cookieConfigSchema.safeParse(config).success);
+    }
+  });
+
   it('leaves configurations with unknown keys, extensions or durations to the schema', () => {
     expect(parseConfigFast({ name: 'a', value: 'b', max_age: 1 })).to.equal(undefined);
     expect(parseConfigFast({ name: 'a', value: 'b', extensions: [] })).to.equal(undefined);

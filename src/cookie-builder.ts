@@ -57,17 +57,21 @@ const F = Object.fromEntries(FIELDS.map((field, i) => [field, i])) as Readonly<
 >;
 const UNSET: unique symbol = Symbol('unset');
 
-/** `#key` of a root holding just the name and value it was started with. */
-const NAME_VALUE_ROOT = -2;
+// `#key` of a root: it holds just the name and value it was started with, or a state with
+// only `FIELDS` keys, or a state with some other key too (for the schema to report).
+const NAME_VALUE_ROOT = -1;
+const PLAIN_ROOT = -2;
+const OTHER_ROOT = -3;
 
 /** A chain longer than this is folded into one state, so reading a builder stays cheap. */
 const MAX_DEPTH = 24;
 
-// Hands a prepared link to the constructor without widening its public signature.
-let pendingParent: CookieBuilder<string> | undefined;
-let pendingKey = -1;
-let pendingValue: unknown;
-let pendingPolicy: CookiePolicy | undefined;
+// Passed as the third constructor argument by the builder itself, which then hands over a link
+// or a whole state in the arguments after it; the public signature has two parameters only.
+// (Arguments rather than module variables: storing a new builder in a module variable costs a
+// write barrier, a third of a method call.)
+const LINK: unique symbol = Symbol('link');
+const ROOT: unique symbol = Symbol('root');
 
 /**
  * An immutable, chainable cookie builder. Every method returns a **new** builder, so a partly
@@ -89,39 +93,41 @@ export class CookieBuilder<N extends string = string> {
   readonly #key: number;
   readonly #value: unknown;
   readonly #depth: number;
-  /** The root's state holds only `FIELDS` keys (no unknown key for the schema to report). */
-  readonly #plain: boolean;
   readonly #policy: CookiePolicy | undefined;
 
   /** Starts a builder for a cookie named `name` with the logical value `value`. */
-  constructor(name: N, value: string) {
-    this.#policy = pendingPolicy;
-    pendingPolicy = undefined;
-    const parent = pendingParent;
-    if (parent !== undefined) {
-      pendingParent = undefined;
+  constructor(name: N, value: string);
+  constructor(
+    name: N,
+    value: string,
+    token?: typeof LINK | typeof ROOT,
+    parent?: CookieBuilder<string>,
+    key?: number,
+    data?: unknown,
+    policy?: CookiePolicy,
+  ) {
+    if (token === LINK && parent !== undefined) {
       this.#parent = parent;
-      this.#key = pendingKey;
-      this.#value = pendingValue;
+      this.#key = key as number;
+      this.#value = data;
       this.#depth = parent.#depth + 1;
-      this.#plain = parent.#plain;
-    } else if (pendingValue === undefined) {
+      this.#policy = policy;
+    } else if (token === ROOT) {
+      const state = data as State;
+      let plain = true;
+      for (const field in state) if (!FIELD_INDEX.has(field)) plain = false;
+      this.#parent = undefined;
+      this.#key = plain ? PLAIN_ROOT : OTHER_ROOT;
+      this.#value = state;
+      this.#depth = 0;
+      this.#policy = policy;
+    } else {
       this.#parent = undefined;
       this.#key = NAME_VALUE_ROOT;
       this.#value = { name, value };
       this.#depth = 0;
-      this.#plain = true;
-    } else {
-      const state = pendingValue as State;
-      this.#parent = undefined;
-      this.#key = -1;
-      this.#value = state;
-      this.#depth = 0;
-      let plain = true;
-      for (const key in state) if (!FIELD_INDEX.has(key)) plain = false;
-      this.#plain = plain;
+      this.#policy = undefined;
     }
-    pendingValue = undefined;
   }
 
   /**
@@ -157,7 +163,7 @@ export class CookieBuilder<N extends string = string> {
   #parsedFast(): ParsedCookieConfig | undefined {
     const v = unsetFields();
     const root = this.#collect(v);
-    if (!root.#plain) return undefined;
+    if (root.#key === OTHER_ROOT) return undefined;
     CookieBuilder.#fillFromRoot(v, root);
     if (v[15] !== UNSET) return undefined;
     return parseFieldsFast(
@@ -183,7 +189,7 @@ export class CookieBuilder<N extends string = string> {
   get #state(): Record<string, unknown> {
     const v = unsetFields();
     const root = this.#collect(v);
-    if (!root.#plain) {
+    if (root.#key === OTHER_ROOT) {
       // Unknown keys stay where they were, for the schema to report.
       const state: Record<string, unknown> = Object.assign({}, root.#value as State);
       for (let i = 0; i < FIELDS.length; i++) if (v[i] !== UNSET) state[FIELDS[i] as Field] = v[i];
@@ -215,11 +221,15 @@ export class CookieBuilder<N extends string = string> {
   /** A builder that sets `FIELDS[key]` to `value` on top of this one. */
   #set(key: number, value: unknown): CookieBuilder<N> {
     if (this.#depth >= MAX_DEPTH) return this.#with({ [FIELDS[key] as Field]: value });
-    pendingParent = this;
-    pendingKey = key;
-    pendingValue = value;
-    pendingPolicy = this.#policy;
-    return new CookieBuilder<N>(undefined as never, undefined as never);
+    return new (CookieBuilder as unknown as Internal<N>)(
+      '',
+      '',
+      LINK,
+      this,
+      key,
+      value,
+      this.#policy,
+    );
   }
 
   /** A builder holding this state with `patch` applied and the `remove` keys deleted. */
@@ -443,10 +453,19 @@ function rootOf<N extends string>(
   state: State,
   policy: CookiePolicy | undefined,
 ): CookieBuilder<N> {
-  pendingValue = state;
-  pendingPolicy = policy;
-  return new CookieBuilder<N>(state.name as N, state.value as string);
+  return new (CookieBuilder as unknown as Internal<N>)('', '', ROOT, undefined, -1, state, policy);
 }
+
+/** The constructor as the builder calls it, with the arguments after the public two. */
+type Internal<N extends string> = new (
+  name: string,
+  value: string,
+  token: typeof LINK | typeof ROOT,
+  parent: CookieBuilder<string> | undefined,
+  key: number,
+  data: unknown,
+  policy: CookiePolicy | undefined,
+) => CookieBuilder<N>;
 
 /**
  * A copy of a Date or duration object, so that the caller's object and the builder's state never

@@ -391,8 +391,8 @@ const WARNINGS: readonly CookieWarning[] = [
   },
 ].map((w) => Object.freeze({ ...w, path: Object.freeze(w.path) }) as CookieWarning);
 
-// Warnings are constants, so each combination is one shared frozen array.
-const warningSets = new Map<number, readonly CookieWarning[]>();
+// Warnings are constants, so each combination is one shared frozen array, by bit mask.
+const warningSets: (readonly CookieWarning[] | undefined)[] = new Array(1 << WARNINGS.length);
 
 function warningsOf(props: Cookie, expires: number | undefined): readonly CookieWarning[] {
   let mask = 0;
@@ -408,10 +408,10 @@ function warningsOf(props: Cookie, expires: number | undefined): readonly Cookie
   if (props.priority !== undefined) mask |= 32;
   if (props.partitioned) mask |= 64;
   if (mask === 0) return EMPTY;
-  let set = warningSets.get(mask);
+  let set = warningSets[mask];
   if (set === undefined) {
     set = Object.freeze(WARNINGS.filter((_, i) => (mask & (1 << i)) !== 0));
-    warningSets.set(mask, set);
+    warningSets[mask] = set;
   }
   return set;
 }

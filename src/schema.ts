@@ -890,10 +890,14 @@ export function parseFieldsFast(
   }
   if (domain !== undefined) {
     if (typeof domain !== 'string') return undefined;
-    // checkDomain: LDH labels are printable ASCII and 254 octets at most
-    const start = domain.charCodeAt(0) === 0x2e ? 1 : 0;
-    const size = domain.length - start;
-    if (size === 0 || size > 253 || !isLdhName(domain, start)) return undefined;
+    // checkDomain: LDH labels are printable ASCII and 254 octets at most. An application sends
+    // one domain again and again, so the last one found valid is remembered.
+    if (domain !== lastValidDomain) {
+      const start = domain.charCodeAt(0) === 0x2e ? 1 : 0;
+      const size = domain.length - start;
+      if (size === 0 || size > 253 || !isLdhName(domain, start)) return undefined;
+      lastValidDomain = domain;
+    }
     out.domain = domain;
   }
   if (path !== undefined) {
@@ -965,6 +969,9 @@ export function parseFieldsFast(
   lastParsed = out;
   return out;
 }
+
+/** The domain the fast path found valid last (the check depends on the string alone). */
+let lastValidDomain: string | undefined;
 
 // The configuration the fast path accepted last, and its wire value when it is the value
 // itself, so the Cookie built from it right after does not test the value a second time.
