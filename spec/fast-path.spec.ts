@@ -133,11 +133,19 @@ describe('parseConfigFast (internal)', () => {
     expect(accepted).to.be.greaterThan(800);
   });
 
-  it('checks every domain, also after a valid one was remembered', () => {
-    for (const domain of ['.example.com', '.', '.example.com', 'a..b', '.example.com', '']) {
-      const config = { name: 'a', value: 'b', domain };
-      const fast = parseConfigFast(config);
-      expect(fast !== undefined, domain).to.equal(cookieConfigSchema.safeParse(config).success);
+  it('checks every name, domain and path, also after a valid one was remembered', () => {
+    const sequences = {
+      name: ['sid', '$x', 'sid', 'a b', 'sid', '', 'sid'],
+      domain: ['.example.com', '.', '.example.com', 'a..b', '.example.com', ''],
+      path: ['/', 'x', '/app', '/a;b', '/app', '/a ', '/', ''],
+    };
+    for (const [field, texts] of Object.entries(sequences)) {
+      for (const text of texts) {
+        const config = { name: 'a', value: 'b', [field]: text };
+        const fast = parseConfigFast(config);
+        const slow = cookieConfigSchema.safeParse(config);
+        expect(fast !== undefined, `${field} ${JSON.stringify(text)}`).to.equal(slow.success);
+      }
     }
   });
 

@@ -878,8 +878,12 @@ export function parseFieldsFast(
   profile: unknown,
 ): ParsedCookieConfig | undefined {
   if (typeof name !== 'string' || typeof value !== 'string') return undefined;
-  // RFC 6265 §4.1.1 token (which is printable ASCII), not starting with "$" (checkName)
-  if (!TOKEN.test(name) || name.charCodeAt(0) === 0x24) return undefined;
+  // RFC 6265 §4.1.1 token (which is printable ASCII), not starting with "$" (checkName); an
+  // application sends a few names again and again, so the last valid one is remembered
+  if (name !== lastValidName) {
+    if (!TOKEN.test(name) || name.charCodeAt(0) === 0x24) return undefined;
+    lastValidName = name;
+  }
   const ctx = failCtx;
   ctx.failed = false;
   const out: Mutable<ParsedCookieConfig> = { name, value };
@@ -903,14 +907,16 @@ export function parseFieldsFast(
   if (path !== undefined) {
     if (typeof path !== 'string') return undefined;
     // checkPath: av-octets are printable ASCII
-    if (
-      path !== '/' &&
-      (path.charCodeAt(0) !== 0x2f ||
+    if (path !== lastValidPath) {
+      if (
+        path.charCodeAt(0) !== 0x2f ||
         path.length > 1024 ||
         !AV_OCTETS.test(path) ||
-        path.charCodeAt(path.length - 1) === 0x20)
-    ) {
-      return undefined;
+        path.charCodeAt(path.length - 1) === 0x20
+      ) {
+        return undefined;
+      }
+      lastValidPath = path;
     }
     out.path = path;
   }
@@ -970,8 +976,11 @@ export function parseFieldsFast(
   return out;
 }
 
-/** The domain the fast path found valid last (the check depends on the string alone). */
+// The name, domain and path the fast path found valid last: each check depends on the string
+// alone, and cookies of one kind repeat them.
+let lastValidName: string | undefined;
 let lastValidDomain: string | undefined;
+let lastValidPath = '/';
 
 // The configuration the fast path accepted last, and its wire value when it is the value
 // itself, so the Cookie built from it right after does not test the value a second time.
