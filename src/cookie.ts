@@ -124,7 +124,7 @@ export class Cookie {
     this.value = data.value;
     if (data.comment !== undefined) this.comment = data.comment;
     if (data.domain !== undefined) {
-      let domain = data.domain.toLowerCase();
+      let domain = lowerCase(data.domain);
       // RFC 6265 §4.1.2.3 / 6265bis §5.6.3: the leading dot is ignored, so it is not sent
       if (profile === 'rfc6265' && domain.charCodeAt(0) === 46) domain = domain.slice(1);
       this.domain = domain;
@@ -330,6 +330,18 @@ export class Cookie {
 /** @internal A cookie from a configuration the schema (or its fast path) has accepted. */
 export function cookieOf(data: ParsedCookieConfig): Cookie {
   return create(data);
+}
+
+// The last domain lowercased and its lowercase form: cookies of one kind repeat their domain.
+let lastDomain = '';
+let lastLowerDomain = '';
+
+function lowerCase(domain: string): string {
+  if (domain !== lastDomain) {
+    lastLowerDomain = domain.toLowerCase();
+    lastDomain = domain;
+  }
+  return lastLowerDomain;
 }
 
 function nameOf(config: unknown): string | undefined {
