@@ -430,8 +430,9 @@ docs/developing.md, and each of those specs was checked to fail on deliberately 
   whatever the object (measured on object literals and class instances alike), a quarter of
   what \`stringifySetCookie\` or hono's \`serialize\` needs for a whole header. With the
   allocation of the value object, the full rule set and one small object per builder method,
-  the builder chain lands at 0.75-0.9 of the speed of \`cookie\` and 0.8-1.0 of hono's over
-  our runs: well above the 0.5× target, but not reliably "faster than hono".
+  the builder chain lands at 0.6-0.9 of the speed of \`cookie\` and 0.65-1.0 of hono's over
+  our runs (it allocates the most, so it is the most sensitive to the state of the heap after
+  the other workloads): above the 0.5× target, not "faster than hono".
 - \`Cookie.parse\` does everything \`Cookie.from\` does (about 170 ns here) plus reading the
   line, where recognising it takes one regular expression over about 100 characters (about
   75 ns) and reading it about as much again; \`parseSetCookie\` returns a plain object without
