@@ -50,7 +50,6 @@ const FIELDS = [
   'extensions',
 ] as const;
 type Field = (typeof FIELDS)[number];
-const FIELD_INDEX: ReadonlyMap<string, number> = new Map(FIELDS.map((field, i) => [field, i]));
 /** The index of each field in `FIELDS`. */
 const F = Object.fromEntries(FIELDS.map((field, i) => [field, i])) as Readonly<
   Record<Field, number>
@@ -115,7 +114,7 @@ export class CookieBuilder<N extends string = string> {
     } else if (token === ROOT) {
       const state = data as State;
       let plain = true;
-      for (const field in state) if (!FIELD_INDEX.has(field)) plain = false;
+      for (const field in state) if (!Object.hasOwn(F, field)) plain = false;
       this.#parent = undefined;
       this.#key = plain ? PLAIN_ROOT : OTHER_ROOT;
       this.#value = state;
@@ -151,126 +150,37 @@ export class CookieBuilder<N extends string = string> {
       return;
     }
     for (const key in base) {
-      const i = FIELD_INDEX.get(key) as number;
+      const i = F[key as Field];
       if (v[i] === UNSET) v[i] = base[key];
     }
   }
 
   /**
    * The validated configuration when the fast path of `Cookie.from` accepts the fields as they
-   * are (no unknown key, no extension); `undefined` sends the caller to the schema. Reads the
-   * chain into locals, not an array: the builder workload allocates the most of all, and is
-   * the one the garbage collector slows down first.
+   * are (no unknown key, no extension); `undefined` sends the caller to the schema.
    */
   #parsedFast(): ParsedCookieConfig | undefined {
-    // f0…f14: the fields in the order of FIELDS; the newest link wins.
-    let f0: unknown = UNSET,
-      f1: unknown = UNSET,
-      f2: unknown = UNSET,
-      f3: unknown = UNSET,
-      f4: unknown = UNSET,
-      f5: unknown = UNSET,
-      f6: unknown = UNSET,
-      f7: unknown = UNSET,
-      f8: unknown = UNSET,
-      f9: unknown = UNSET,
-      f10: unknown = UNSET,
-      f11: unknown = UNSET,
-      f12: unknown = UNSET,
-      f13: unknown = UNSET,
-      f14: unknown = UNSET;
-    let node: CookieBuilder<string> = this;
-    for (let up = node.#parent; up !== undefined; node = up, up = node.#parent) {
-      const v = node.#value;
-      switch (node.#key) {
-        case 0:
-          if (f0 === UNSET) f0 = v;
-          break;
-        case 1:
-          if (f1 === UNSET) f1 = v;
-          break;
-        case 2:
-          if (f2 === UNSET) f2 = v;
-          break;
-        case 3:
-          if (f3 === UNSET) f3 = v;
-          break;
-        case 4:
-          if (f4 === UNSET) f4 = v;
-          break;
-        case 5:
-          if (f5 === UNSET) f5 = v;
-          break;
-        case 6:
-          if (f6 === UNSET) f6 = v;
-          break;
-        case 7:
-          if (f7 === UNSET) f7 = v;
-          break;
-        case 8:
-          if (f8 === UNSET) f8 = v;
-          break;
-        case 9:
-          if (f9 === UNSET) f9 = v;
-          break;
-        case 10:
-          if (f10 === UNSET) f10 = v;
-          break;
-        case 11:
-          if (f11 === UNSET) f11 = v;
-          break;
-        case 12:
-          if (f12 === UNSET) f12 = v;
-          break;
-        case 13:
-          if (f13 === UNSET) f13 = v;
-          break;
-        case 14:
-          if (f14 === UNSET) f14 = v;
-          break;
-        default:
-          return undefined; // extensions: the schema checks them
-      }
-    }
-    const base = node.#value as State;
-    if (node.#key === NAME_VALUE_ROOT) {
-      if (f0 === UNSET) f0 = base.name;
-      if (f1 === UNSET) f1 = base.value;
-    } else if (node.#key === PLAIN_ROOT && base.extensions === undefined) {
-      if (f0 === UNSET) f0 = base.name;
-      if (f1 === UNSET) f1 = base.value;
-      if (f2 === UNSET) f2 = base.comment;
-      if (f3 === UNSET) f3 = base.domain;
-      if (f4 === UNSET) f4 = base.path;
-      if (f5 === UNSET) f5 = base.secure;
-      if (f6 === UNSET) f6 = base.httpOnly;
-      if (f7 === UNSET) f7 = base.version;
-      if (f8 === UNSET) f8 = base.maxAge;
-      if (f9 === UNSET) f9 = base.expires;
-      if (f10 === UNSET) f10 = base.sameSite;
-      if (f11 === UNSET) f11 = base.partitioned;
-      if (f12 === UNSET) f12 = base.priority;
-      if (f13 === UNSET) f13 = base.encoding;
-      if (f14 === UNSET) f14 = base.profile;
-    } else {
-      return undefined;
-    }
+    const v = unsetFields();
+    const root = this.#collect(v);
+    if (root.#key === OTHER_ROOT) return undefined;
+    CookieBuilder.#fillFromRoot(v, root);
+    if (v[15] !== UNSET) return undefined;
     return parseFieldsFast(
-      given(f0),
-      given(f1),
-      given(f2),
-      given(f3),
-      given(f4),
-      given(f5),
-      given(f6),
-      given(f7),
-      given(f8),
-      given(f9),
-      given(f10),
-      given(f11),
-      given(f12),
-      given(f13),
-      given(f14),
+      given(v[0]),
+      given(v[1]),
+      given(v[2]),
+      given(v[3]),
+      given(v[4]),
+      given(v[5]),
+      given(v[6]),
+      given(v[7]),
+      given(v[8]),
+      given(v[9]),
+      given(v[10]),
+      given(v[11]),
+      given(v[12]),
+      given(v[13]),
+      given(v[14]),
     );
   }
 
