@@ -934,7 +934,8 @@ export function parseFieldsFast(
     out.version = version;
   }
   if (maxAge !== undefined) {
-    if (typeof maxAge !== 'number' || !Number.isSafeInteger(maxAge) || maxAge < 0) return undefined;
+    if (typeof maxAge !== 'number') return undefined;
+    checkMaxAge(maxAge, ctx);
     out.maxAge = maxAge;
   }
   if (expires !== undefined) {
