@@ -10,6 +10,7 @@ import {
   stripHeaderName,
 } from '../src/parse.js';
 import type { CookieProfile } from '../src/schema.js';
+import { SET_COOKIE_ATTRIBUTES } from './support/fixtures.js';
 
 // The fast path of Cookie.parse must answer exactly as the general path wherever it answers.
 
@@ -23,19 +24,7 @@ function recase(text: string, mask: number): string {
   return out;
 }
 
-const KNOWN = [
-  'Expires',
-  'Max-Age',
-  'Domain',
-  'Path',
-  'Secure',
-  'HttpOnly',
-  'SameSite',
-  'Partitioned',
-  'Priority',
-  'Version',
-  'Comment',
-];
+const KNOWN = SET_COOKIE_ATTRIBUTES;
 // near misses, extensions, and look-alikes outside ASCII (long s, Kelvin sign)
 const UNKNOWN = [
   'Foo',

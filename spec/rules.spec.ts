@@ -9,7 +9,7 @@ import {
   lintSetCookieLines,
   MAX_LIFETIME_SECONDS,
 } from '../src/index.js';
-import { EVERY_ATTRIBUTE } from './support/fixtures.js';
+import { EVERY_ATTRIBUTE, SET_COOKIE_ATTRIBUTES } from './support/fixtures.js';
 import { accepts, rejects } from './support/issues.js';
 
 const PROFILES: readonly CookieProfile[] = ['rfc2109', 'rfc6265'];
@@ -644,19 +644,10 @@ for (const profile of PROFILES) {
         expect(cookie.toString()).to.match(/; Foo=a b=c; Bar$/);
       });
 
-      for (const name of [
-        'Expires',
-        'max-age',
-        'DOMAIN',
-        'Path',
-        'secure',
-        'HttpOnly',
-        'SameSite',
-        'Partitioned',
-        'Priority',
-        'Version',
-        'Comment',
-      ]) {
+      // every attribute, in its own spelling, lowercase or uppercase by turns
+      for (const name of SET_COOKIE_ATTRIBUTES.map(
+        (attribute, i) => [attribute, attribute.toLowerCase(), attribute.toUpperCase()][i % 3],
+      )) {
         it(`refuses an extension named ${name} (extension_reserved)`, () => {
           expect(rejects(cfg({ extensions: [{ name, value: 'x' }] }))).to.deep.equal([
             ['extensions.0.name', 'extension_reserved'],

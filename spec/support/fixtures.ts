@@ -35,3 +35,18 @@ export const ATTRIBUTE_METHODS = [
   'profile',
   'extension',
 ] as const;
+
+/** The attributes a Set-Cookie line may carry, spelled as we write them. */
+export const SET_COOKIE_ATTRIBUTES = [
+  'Expires',
+  'Max-Age',
+  'Domain',
+  'Path',
+  'Secure',
+  'HttpOnly',
+  'SameSite',
+  'Partitioned',
+  'Priority',
+  'Version',
+  'Comment',
+] as const;
