@@ -338,20 +338,6 @@ function configOfCopy(input: unknown): Parameters<typeof Cookie.from>[0] {
   return (input as Cookie).toJSON();
 }
 
-/**
- * `guardInput` for a check of one argument. A closure over the argument made `add()` allocate
- * a context and a function per call (about 100 bytes, a third of what an add allocates).
- */
-function guarded<A, T>(where: string, check: (input: A) => T, input: A): T {
-  try {
-    return check(input);
-  } catch (cause) {
-    return guardInput(where, () => {
-      throw cause;
-    });
-  }
-}
-
 // Hands a prepared state to the constructor without widening its public signature.
 let pendingSettings: Settings | undefined;
 let pendingLog: Log | undefined;
@@ -407,12 +393,12 @@ export class CookieJarResponse {
    * @example jar.add(Cookie.builder('theme', 'dark').path('/').maxAge({ days: 30 }))
    */
   add<N extends string>(cookie: Cookie | CookieBuilder<N>): CookieJarResponse {
-    const kind = guarded('add()', kindOf, cookie);
+    const kind = guardInput('add()', kindOf, cookie);
     if (kind === 'cookie') return this.#append(cookie as Cookie);
     if (kind === 'builder') return this.#append(this.#build(cookie as CookieBuilder<N>));
     // A cookie of the package's other build (ESM vs CommonJS): rebuilt, so validated, here.
     if (kind === 'other copy')
-      return this.#append(Cookie.from(guarded('add()', configOfCopy, cookie)));
+      return this.#append(Cookie.from(guardInput('add()', configOfCopy, cookie)));
     throw new CookieValidationError(undefined, [
       {
         path: [],

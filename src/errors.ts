@@ -115,11 +115,12 @@ export function describeThrown(cause: unknown): string {
 /**
  * Runs code that reads a caller's arguments. Whatever it throws that is not a `CookieError` — a
  * revoked Proxy, a throwing getter or trap — becomes a `CookieValidationError` (`invalid_type`),
- * so that nothing but a `CookieError` ever leaves the library.
+ * so that nothing but a `CookieError` ever leaves the library. `run` gets `input`, so that a hot
+ * caller can pass a module-level function instead of allocating a closure over its argument.
  */
-export function guardInput<T>(where: string, run: () => T): T {
+export function guardInput<T, A = undefined>(where: string, run: (input: A) => T, input?: A): T {
   try {
-    return run();
+    return run(input as A);
   } catch (cause) {
     if (cause instanceof CookieError) throw cause;
     throw new CookieValidationError(undefined, [
