@@ -338,10 +338,11 @@ function configOfCopy(input: unknown): Parameters<typeof Cookie.from>[0] {
   return (input as Cookie).toJSON();
 }
 
-// Hands a prepared state to the constructor without widening its public signature.
-let pendingSettings: Settings | undefined;
-let pendingLog: Log | undefined;
-let pendingLength = 0;
+// Passed as the second constructor argument by the jar itself, with the state of the new jar
+// after it; the public signature has the options only. (Arguments rather than module
+// variables, as in CookieBuilder: storing a new object in a module variable costs a write
+// barrier.)
+const DERIVED: unique symbol = Symbol('derived');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 const NO_HEADERS: readonly never[] = Object.freeze([]);
 
@@ -371,13 +372,18 @@ export class CookieJarResponse {
    * @throws {CookieValidationError} when an option is unknown or has the wrong value.
    * @example new CookieJarResponse({ cache: 'no-store' })
    */
-  constructor(options?: CookieJarResponseOptions) {
-    if (pendingSettings !== undefined && pendingLog !== undefined) {
-      this.#settings = pendingSettings;
-      this.#log = pendingLog;
-      this.#length = pendingLength;
-      pendingSettings = undefined;
-      pendingLog = undefined;
+  constructor(options?: CookieJarResponseOptions);
+  constructor(
+    options?: CookieJarResponseOptions,
+    token?: typeof DERIVED,
+    settings?: Settings,
+    log?: Log,
+    length?: number,
+  ) {
+    if (token === DERIVED && settings !== undefined && log !== undefined) {
+      this.#settings = settings;
+      this.#log = log;
+      this.#length = length as number;
     } else {
       this.#settings = settingsFrom(options);
       this.#log = new Log();
@@ -449,10 +455,13 @@ export class CookieJarResponse {
     let log = this.#log;
     if (this.#length !== log.cookies.length) log = Log.copyOf(log, this.#length);
     log.push(cookie);
-    pendingSettings = this.#settings;
-    pendingLog = log;
-    pendingLength = this.#length + 1;
-    return new CookieJarResponse();
+    return new (CookieJarResponse as unknown as Derived)(
+      undefined,
+      DERIVED,
+      this.#settings,
+      log,
+      this.#length + 1,
+    );
   }
 
   /** The number of cookies the jar sends: distinct identities, a replaced cookie counts once. */
@@ -632,3 +641,12 @@ function removalOf(name: string, options: unknown): CookieBuilder<string> {
   // removal() adds what the prefix needs (Secure, HttpOnly, Path=/), so the browser accepts it
   return builder.removal();
 }
+
+/** The constructor as the jar calls it to derive a jar, with the arguments after the options. */
+type Derived = new (
+  options: undefined,
+  token: typeof DERIVED,
+  settings: Settings,
+  log: Log,
+  length: number,
+) => CookieJarResponse;
