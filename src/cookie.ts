@@ -152,7 +152,7 @@ export class Cookie {
     // The header carries whole seconds; keep the same precision so equals() and toJSON agree.
     this.#expires =
       data.expires === undefined ? undefined : Math.floor(data.expires.getTime() / 1000) * 1000;
-    let wire = knownWire(data);
+    let wire = knownWire(this.value, encoding);
     if (wire === undefined) {
       const encoded = encodeValue(this.value, encoding);
       if (!encoded.ok) {

@@ -551,6 +551,8 @@ function checkValue(
         `name and encoded value are ${name.length + encoded.wire.length} bytes; browsers drop a cookie whose name and value exceed 4096 bytes`,
         ['value'],
       );
+    } else {
+      rememberWire(value, encoding, encoded.wire);
     }
   }
 }
@@ -973,7 +975,6 @@ export function parseFieldsFast(
   }
   if (ctx.failed) return undefined;
   if (!checkCrossFields(out)) return undefined;
-  lastParsed = out;
   return out;
 }
 
@@ -983,28 +984,31 @@ let lastValidName: string | undefined;
 let lastValidDomain: string | undefined;
 let lastValidPath = '/';
 
-// The configuration the fast path accepted last, and its wire value when it is the value
-// itself, so the Cookie built from it right after does not test the value a second time.
-let lastParsed: ParsedCookieConfig | undefined;
-let lastPlainWire: string | undefined;
+// The value the rules encoded last, with its encoding and wire form (encoding depends on those
+// two alone), so the Cookie built right after does not encode the value a second time.
+let lastValue: string | undefined;
+let lastEncoding: CookieEncoding | undefined;
+let lastWire = '';
 
-/**
- * The wire form of `config.value` under `'uri'` when the fast path has just found it needs no
- * encoding; `undefined` when that is not known.
- */
-export function knownWire(config: ParsedCookieConfig): string | undefined {
-  return config === lastParsed ? lastPlainWire : undefined;
+function rememberWire(value: string, encoding: CookieEncoding, wire: string): void {
+  lastValue = value;
+  lastEncoding = encoding;
+  lastWire = wire;
+}
+
+/** The wire form of `value` under `encoding` when the rules have just computed it. */
+export function knownWire(value: string, encoding: CookieEncoding): string | undefined {
+  return value === lastValue && encoding === lastEncoding ? lastWire : undefined;
 }
 
 /** checkCookie's verdict for a configuration whose fields are valid and normalised. */
 function checkCrossFields(c: ParsedCookieConfig): boolean {
   const encoding = c.encoding ?? 'uri';
   const value = c.value;
-  lastPlainWire = undefined;
   if (encoding === 'uri' && isUriPlain(value)) {
     // Sent as it is, and no control character in it (checkValue)
     if (c.name.length + value.length > 4096) return false;
-    lastPlainWire = value;
+    rememberWire(value, encoding, value);
   } else {
     checkValue(c.name, value, encoding, failCtx);
     if (failCtx.failed) return false;

@@ -395,8 +395,8 @@ docs/developing.md, and each of those specs was checked to fail on deliberately 
   it on every header they build. The fast path now decides the common fields with shorter tests
   of the same verdict (the token test alone for a name, \`Path=/\` without a regular expression,
   the domain's LDH rule as a loop: about 60 ns as an expression, 15 as a loop, and the last
-  valid domain remembered), and the value a fast check found plain is not tested again by the
-  constructor.
+  valid domain remembered), and the constructor reuses the wire form of the value the rules
+  have just encoded instead of encoding it again.
 - Workload 1: each builder method spread the whole state into a new object and froze the
   builder. \`Object.freeze\` runs in C++ on Node 20 (about 50 ns whatever the object), and an
   object made by a spread and then given more properties is very slow (6-10 µs for five
