@@ -44,10 +44,9 @@ export async function serveDemo(
     });
     server.listen(port, HOST, resolve);
   });
-  const { port: bound } = server.address() as AddressInfo;
-  out.line(`cookiesmith demo: serving on ${out.style('bold', `http://${HOST}:${bound}/`)}`);
-  out.line('Open it in a browser; press Ctrl-C to stop.');
-  await new Promise<void>((resolve) => {
+  // Listen for the signals before announcing the address: whoever reads it may press Ctrl-C
+  // (or send SIGINT) at once, and must not find Node's default handler still in place.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       signals.off('SIGINT', stop);
       signals.off('SIGTERM', stop);
@@ -57,6 +56,10 @@ export async function serveDemo(
     signals.on('SIGINT', stop);
     signals.on('SIGTERM', stop);
   });
+  const { port: bound } = server.address() as AddressInfo;
+  out.line(`cookiesmith demo: serving on ${out.style('bold', `http://${HOST}:${bound}/`)}`);
+  out.line('Open it in a browser; press Ctrl-C to stop.');
+  await stopped;
   out.line('cookiesmith demo: stopped.');
 }
 
