@@ -6,14 +6,14 @@
 //   it must equal the attribute part written out afresh.
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { writeAttributes } from '../src/cookie/serialize.js';
 import {
   Cookie,
   type CookieBuilder,
   type CookieConfig,
   CookieValidationError,
 } from '../src/index.js';
-import { cookieConfigSchema } from '../src/schema.js';
-import { writeAttributes } from '../src/serialize.js';
+import { cookieConfigSchema } from '../src/rules/schema.js';
 
 type AnyBuilder = CookieBuilder<string>;
 type Step = (b: AnyBuilder) => AnyBuilder;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { cookieConfigSchema, isLdhName, parseConfigFast } from '../src/schema.js';
+import { cookieConfigSchema, isLdhName, parseConfigFast } from '../src/rules/schema.js';
 
 // The fast path must accept exactly what the zod schema accepts, with the same output.
 const text = fc.oneof(

@@ -1,15 +1,15 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { Cookie, type CookieResult } from '../src/cookie.js';
-import type { CookieEncoding } from '../src/encoding.js';
+import { Cookie, type CookieResult } from '../src/cookie/cookie.js';
 import {
   parseCookieDate,
   parseCookieDateTokens,
   parseSetCookieFast,
   parseSetCookieLine,
   stripHeaderName,
-} from '../src/parse.js';
-import type { CookieProfile } from '../src/schema.js';
+} from '../src/parse/set-cookie.js';
+import type { CookieEncoding } from '../src/rules/encoding.js';
+import type { CookieProfile } from '../src/rules/schema.js';
 import { SET_COOKIE_ATTRIBUTES } from './support/fixtures.js';
 
 // The fast path of Cookie.parse must answer exactly as the general path wherever it answers.

@@ -7,7 +7,7 @@ import {
   type CookieProfile,
   CookieValidationError,
 } from '../src/index.js';
-import { KNOWN_ATTRIBUTES } from '../src/schema.js';
+import { KNOWN_ATTRIBUTES } from '../src/rules/schema.js';
 import { HTTP_STATE_CASES } from './fixtures/http-state-cases.js';
 
 function issuesOf(header: unknown, options?: Parameters<typeof Cookie.safeParse>[1]) {

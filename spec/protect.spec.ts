@@ -13,7 +13,7 @@ import {
   type ProtectKey,
   type ProtectMode,
   type Protector,
-} from '../src/protect.js';
+} from '../src/typed/protect.js';
 
 const KEY_A = 'an example secret of at least 32 bytes, A';
 const KEY_B = Uint8Array.from({ length: 32 }, (_, i) => 255 - i);
@@ -785,8 +785,8 @@ describe('createProtector', () => {
   });
 
   describe('portability', () => {
-    it('uses no Node-only API in src/protect.ts', () => {
-      const source = readFileSync(new URL('../src/protect.ts', import.meta.url), 'utf8')
+    it('uses no Node-only API in src/typed/protect.ts', () => {
+      const source = readFileSync(new URL('../src/typed/protect.ts', import.meta.url), 'utf8')
         .split('\n')
         .filter((line) => !/^\s*(\*|\/\/|\/\*\*)/.test(line))
         .join('\n');

@@ -1,25 +1,45 @@
-export type { CookieJarCache } from './adapters/cache-control.js';
-export type { CookieJarTarget, HeadersLike, ServerResponseLike } from './adapters/targets.js';
+export {
+  CookieBuilder,
+  type HostPrefixedName,
+  type PriorityInput,
+  type SameSiteInput,
+} from './builder/cookie-builder.js';
 export {
   Cookie,
   type CookieChanges,
   type CookieResult,
   type CookieWarning,
   type CookieWarningCode,
-} from './cookie.js';
+} from './cookie/cookie.js';
 export {
-  CookieBuilder,
-  type HostPrefixedName,
-  type PriorityInput,
-  type SameSiteInput,
-} from './cookie-builder.js';
+  CookieError,
+  type CookieIssue,
+  type CookieIssueCode,
+  CookieValidationError,
+} from './errors.js';
+export type { CookieJarCache } from './jar/cache-control.js';
 export {
   type CookieDeleteOptions,
   type CookieJarHeader,
   type CookieJarHeaderName,
   CookieJarResponse,
   type CookieJarResponseOptions,
-} from './cookie-jar-response.js';
+} from './jar/cookie-jar-response.js';
+export type { CookieJarTarget, HeadersLike, ServerResponseLike } from './jar/targets.js';
+export {
+  type LintSetCookieOptions,
+  lintSetCookie,
+  lintSetCookieLines,
+  type SetCookieDiagnostic,
+  type SetCookieLineReport,
+  type SetCookieWarningCode,
+} from './lint/lint.js';
+export {
+  type CookieHeaderOptions,
+  type ParsedCookieHeader,
+  parseCookieHeader,
+} from './parse/cookie-header.js';
+export type { SetCookieParseOptions } from './parse/set-cookie.js';
 export {
   COOKIE_PREFIXES,
   type CombinedPrefix,
@@ -32,48 +52,8 @@ export {
   cookiePolicyRequirementsSchema,
   cookiePolicySchema,
   type PolicyFitsName,
-} from './cookie-policy.js';
-export {
-  type CookieCodec,
-  type CookieDefinition,
-  type CookieHeaderInput,
-  type CookieReadResult,
-  defineCookie,
-  type JsonCookieOptions,
-  type StringCookieOptions,
-} from './define-cookie.js';
-export type { CookieEncoding } from './encoding.js';
-export {
-  CookieError,
-  type CookieIssue,
-  type CookieIssueCode,
-  CookieValidationError,
-} from './errors.js';
-export {
-  type LintSetCookieOptions,
-  lintSetCookie,
-  lintSetCookieLines,
-  type SetCookieDiagnostic,
-  type SetCookieLineReport,
-  type SetCookieWarningCode,
-} from './lint.js';
-export type { SetCookieParseOptions } from './parse.js';
-export {
-  type CookieHeaderOptions,
-  type ParsedCookieHeader,
-  parseCookieHeader,
-} from './parse-cookie-header.js';
-export {
-  createProtector,
-  MIN_KEY_BYTES,
-  type ProtectKey,
-  type ProtectMode,
-  type ProtectOptions,
-  type Protector,
-  type ProtectorOptions,
-  type UnprotectErrorCode,
-  type UnprotectResult,
-} from './protect.js';
+} from './policy/cookie-policy.js';
+export type { CookieEncoding } from './rules/encoding.js';
 export {
   type CookieAttributes,
   type CookieConfig,
@@ -86,4 +66,24 @@ export {
   type Duration,
   MAX_LIFETIME_SECONDS,
   type SameSite,
-} from './schema.js';
+} from './rules/schema.js';
+export {
+  type CookieCodec,
+  type CookieDefinition,
+  type CookieHeaderInput,
+  type CookieReadResult,
+  defineCookie,
+  type JsonCookieOptions,
+  type StringCookieOptions,
+} from './typed/define-cookie.js';
+export {
+  createProtector,
+  MIN_KEY_BYTES,
+  type ProtectKey,
+  type ProtectMode,
+  type ProtectOptions,
+  type Protector,
+  type ProtectorOptions,
+  type UnprotectErrorCode,
+  type UnprotectResult,
+} from './typed/protect.js';

@@ -5,8 +5,8 @@
 import { pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
 import { z } from 'zod';
-import { defineCookie } from '../../src/define-cookie.js';
-import { createProtector, type ProtectMode } from '../../src/protect.js';
+import { defineCookie } from '../../src/typed/define-cookie.js';
+import { createProtector, type ProtectMode } from '../../src/typed/protect.js';
 
 const NEW_KEY = 'benchmark key, newest: 0123456789abcdef0123456789';
 const OLD_KEY = 'benchmark key, older: 0123456789abcdef0123456789';

@@ -7,7 +7,7 @@ import {
   CookieJarResponse,
   CookiePolicy,
 } from '../../src/index.js';
-import { KNOWN_ATTRIBUTES } from '../../src/schema.js';
+import { KNOWN_ATTRIBUTES } from '../../src/rules/schema.js';
 import { assertParsersAgree } from './readers.js';
 
 const EXPIRES = new Date('2031-05-06T07:08:09Z');

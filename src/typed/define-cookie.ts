@@ -1,8 +1,6 @@
 import type { z } from 'zod';
-import { Cookie, type CookieResult } from './cookie.js';
-import { CookieBuilder } from './cookie-builder.js';
-import { type CookiePolicy, isCookiePolicy } from './cookie-policy.js';
-import { COOKIE_ENCODINGS, type CookieEncoding, decodeValue } from './encoding.js';
+import { CookieBuilder } from '../builder/cookie-builder.js';
+import { Cookie, type CookieResult } from '../cookie/cookie.js';
 import {
   CookieError,
   type CookieIssue,
@@ -10,10 +8,12 @@ import {
   describeThrown,
   guardInput,
   quote,
-} from './errors.js';
-import { ParsedCookieHeader, parseCookieHeader } from './parse-cookie-header.js';
+} from '../errors.js';
+import { ParsedCookieHeader, parseCookieHeader } from '../parse/cookie-header.js';
+import { type CookiePolicy, isCookiePolicy } from '../policy/cookie-policy.js';
+import { COOKIE_ENCODINGS, type CookieEncoding, decodeValue } from '../rules/encoding.js';
+import type { CookieAttributes } from '../rules/schema.js';
 import { createProtector, type ProtectOptions, type Protector } from './protect.js';
-import type { CookieAttributes } from './schema.js';
 
 /** How a typed cookie turns its data into a cookie value: JSON text or the string itself. */
 export type CookieCodec = 'json' | 'string';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { type CookieIssue, type CookieIssueCode, quote } from '../errors.js';
 import { COOKIE_ENCODINGS, type CookieEncoding, encodeValue, isUriPlain } from './encoding.js';
-import { type CookieIssue, type CookieIssueCode, quote } from './errors.js';
 
 /** SameSite enforcement modes (draft-ietf-httpbis-rfc6265bis §4.1.2.7). */
 export type SameSite = 'Strict' | 'Lax' | 'None';

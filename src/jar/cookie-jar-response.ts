@@ -1,16 +1,16 @@
 import { z } from 'zod';
+import { CookieBuilder } from '../builder/cookie-builder.js';
+import { COOKIE_BRAND, Cookie } from '../cookie/cookie.js';
+import { type CookieIssue, CookieValidationError, guardInput } from '../errors.js';
+import { type CookiePolicy, isCookiePolicy } from '../policy/cookie-policy.js';
+import { type CookieAttributes, type CookieProfile, toCookieIssues } from '../rules/schema.js';
 import {
   type CookieJarCache,
   cacheControlFor,
   JAR_CACHE_MODES,
   PAST_EXPIRES,
-} from './adapters/cache-control.js';
-import { type CookieJarTarget, writeOutput } from './adapters/targets.js';
-import { COOKIE_BRAND, Cookie } from './cookie.js';
-import { CookieBuilder } from './cookie-builder.js';
-import { type CookiePolicy, isCookiePolicy } from './cookie-policy.js';
-import { type CookieIssue, CookieValidationError, guardInput } from './errors.js';
-import { type CookieAttributes, type CookieProfile, toCookieIssues } from './schema.js';
+} from './cache-control.js';
+import { type CookieJarTarget, writeOutput } from './targets.js';
 
 /** The name of a header a jar emits. */
 export type CookieJarHeaderName = 'Set-Cookie' | 'Cache-Control' | 'Expires';

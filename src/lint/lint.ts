@@ -1,5 +1,5 @@
-import { Cookie } from './cookie.js';
-import { type CookieIssue, type CookieIssueCode, quote } from './errors.js';
+import { Cookie } from '../cookie/cookie.js';
+import { type CookieIssue, type CookieIssueCode, quote } from '../errors.js';
 import {
   ATTRIBUTE_FIELDS,
   FLAG_ATTRIBUTES,
@@ -8,8 +8,13 @@ import {
   readAttribute,
   splitSetCookie,
   stripHeaderName,
-} from './parse.js';
-import { type CookieProfile, MAX_LIFETIME_SECONDS, PROFILES, RULE_SOURCES } from './schema.js';
+} from '../parse/set-cookie.js';
+import {
+  type CookieProfile,
+  MAX_LIFETIME_SECONDS,
+  PROFILES,
+  RULE_SOURCES,
+} from '../rules/schema.js';
 
 /** Why `lintSetCookie` warns: the line works, but not quite as written. */
 export type SetCookieWarningCode =

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { Cookie, type CookieResult } from './cookie.js';
-import { COOKIE_ENCODINGS, type CookieEncoding } from './encoding.js';
+import { Cookie, type CookieResult } from '../cookie/cookie.js';
 import {
   CookieError,
   type CookieIssue,
   CookieValidationError,
   guardInput,
   quote,
-} from './errors.js';
+} from '../errors.js';
+import { COOKIE_ENCODINGS, type CookieEncoding } from '../rules/encoding.js';
 import {
   type CookieAttributes,
   type CookiePrefix,
@@ -18,7 +18,7 @@ import {
   SAME_SITE_VALUES,
   type SameSite,
   toCookieIssues,
-} from './schema.js';
+} from '../rules/schema.js';
 
 /** The name prefixes a policy can require, shortest first (6265bis §4.1.3; layered-cookies §4.1.3). */
 export const COOKIE_PREFIXES: readonly CookiePrefix[] = Object.freeze([

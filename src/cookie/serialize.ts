@@ -1,6 +1,6 @@
-import type { CookieEncoding } from './encoding.js';
-import type { CookieExtension, CookiePriority, CookieProfile, SameSite } from './schema.js';
-import { quoteComment } from './schema.js';
+import type { CookieEncoding } from '../rules/encoding.js';
+import type { CookieExtension, CookiePriority, CookieProfile, SameSite } from '../rules/schema.js';
+import { quoteComment } from '../rules/schema.js';
 
 /** The validated, normalised state of a cookie, as serialisation sees it. */
 export interface CookieProps {

@@ -1,13 +1,18 @@
-import { Cookie, type CookieResult, cookieOf } from './cookie.js';
-import { COOKIE_ENCODINGS, COOKIE_VALUE, type CookieEncoding, decodeValue } from './encoding.js';
-import { type CookieIssue, CookieValidationError, quote } from './errors.js';
+import { Cookie, type CookieResult, cookieOf } from '../cookie/cookie.js';
+import { type CookieIssue, CookieValidationError, quote } from '../errors.js';
+import {
+  COOKIE_ENCODINGS,
+  COOKIE_VALUE,
+  type CookieEncoding,
+  decodeValue,
+} from '../rules/encoding.js';
 import {
   type CookieProfile,
   KNOWN_ATTRIBUTES,
   PROFILES,
   parseFieldsFast,
   RULE_SOURCES,
-} from './schema.js';
+} from '../rules/schema.js';
 
 /** Options of `Cookie.parse`: the rule set and the value encoding the header was written with. */
 export interface SetCookieParseOptions {

@@ -1,7 +1,13 @@
-import { CookieBuilder } from './cookie-builder.js';
-import { type CookieEncoding, encodeValue } from './encoding.js';
-import { CookieError, CookieValidationError, describeThrown, guardInput, quote } from './errors.js';
-import { type SetCookieParseOptions, safeParseSetCookie } from './parse.js';
+import { CookieBuilder } from '../builder/cookie-builder.js';
+import {
+  CookieError,
+  CookieValidationError,
+  describeThrown,
+  guardInput,
+  quote,
+} from '../errors.js';
+import { type SetCookieParseOptions, safeParseSetCookie } from '../parse/set-cookie.js';
+import { type CookieEncoding, encodeValue } from '../rules/encoding.js';
 import {
   type CookieAttributes,
   type CookieConfig,
@@ -16,7 +22,7 @@ import {
   RULE_SOURCES,
   type SameSite,
   toCookieIssues,
-} from './schema.js';
+} from '../rules/schema.js';
 import { serializeCookie } from './serialize.js';
 
 /** Why a warning was raised: valid on the wire, but a browser will not do quite what it says. */

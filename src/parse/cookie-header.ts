@@ -1,5 +1,5 @@
-import { COOKIE_ENCODINGS, type CookieEncoding, decodeValue } from './encoding.js';
-import { CookieError, CookieValidationError, guardInput, quote } from './errors.js';
+import { CookieError, CookieValidationError, guardInput, quote } from '../errors.js';
+import { COOKIE_ENCODINGS, type CookieEncoding, decodeValue } from '../rules/encoding.js';
 
 /** Options of `parseCookieHeader`. */
 export interface CookieHeaderOptions {

@@ -1,13 +1,13 @@
-import { Cookie, type CookieResult, cookieOf } from './cookie.js';
+import { Cookie, type CookieResult, cookieOf } from '../cookie/cookie.js';
+import { CookieError, guardInput } from '../errors.js';
 import {
   type CookiePolicy,
   checkBuild,
   isCookiePolicy,
   type PolicyFitsName,
   withPolicyDefaults,
-} from './cookie-policy.js';
-import type { CookieEncoding } from './encoding.js';
-import { CookieError, guardInput } from './errors.js';
+} from '../policy/cookie-policy.js';
+import type { CookieEncoding } from '../rules/encoding.js';
 import {
   type CookieConfig,
   type CookiePrefix,
@@ -18,7 +18,7 @@ import {
   parseFieldsFast,
   prefixOf,
   type SameSite,
-} from './schema.js';
+} from '../rules/schema.js';
 
 /** Names with the `__Host-` prefix, which must have `Path=/` and no Domain (6265bis §4.1.3.2). */
 export type HostPrefixedName = `__Host-${string}`;
