@@ -132,7 +132,6 @@ const WARNING_CODES: Record<CookieWarningCode | SetCookieWarningCode, true> = {
   lifetime_capped: true,
   expires_past: true,
   same_site_absent: true,
-  comment_ignored: true,
   priority_chromium_only: true,
   partitioned_support: true,
   legacy_attribute: true,

@@ -7,7 +7,7 @@ import {
   type CookieProfile,
   CookieValidationError,
 } from '../src/index.js';
-import { KNOWN_ATTRIBUTES } from '../src/rules/schema.js';
+import { KNOWN_ATTRIBUTE_NAMES } from '../src/rules/attributes.js';
 import { HTTP_STATE_CASES } from './fixtures/http-state-cases.js';
 
 function issuesOf(header: unknown, options?: Parameters<typeof Cookie.safeParse>[1]) {
@@ -25,7 +25,7 @@ const COOKIE_OCTETS = Array.from({ length: 0x7f - 0x21 }, (_, i) => String.fromC
 const AV_OCTETS = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i))
   .filter((c) => c !== ';')
   .join('');
-const KNOWN = new Set(KNOWN_ATTRIBUTES);
+const KNOWN = KNOWN_ATTRIBUTE_NAMES;
 
 const chars = (alphabet: string, minLength: number, maxLength: number) =>
   fc.string({ unit: fc.constantFrom(...alphabet), minLength, maxLength });

@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-
 /** Machine-readable identifier of the rule an issue breaks. */
 export type CookieIssueCode =
   | 'invalid_type'
@@ -72,11 +70,7 @@ export class CookieValidationError extends CookieError {
   /** The cookie's name as given, when it was a string. */
   readonly cookieName: string | undefined;
 
-  constructor(
-    cookieName: string | undefined,
-    issues: readonly CookieIssue[],
-    cause?: z.ZodError | undefined,
-  ) {
+  constructor(cookieName: string | undefined, issues: readonly CookieIssue[], cause?: unknown) {
     super(formatMessage(cookieName, issues), {
       code: 'cookie_validation',
       ...(cause === undefined ? {} : { cause }),
@@ -89,11 +83,20 @@ export class CookieValidationError extends CookieError {
   }
 }
 
-/** Shortens and quotes a value for use inside a message, so a 1 MB input gives a short one. */
+/**
+ * Shortens and quotes a name or an attribute for use inside a message, so a 1 MB input gives a
+ * short one. Never used on a cookie value: values are credentials, and messages describe them
+ * (`describeValue`) instead of printing them.
+ */
 export function quote(value: unknown, max = 40): string {
   const text = typeof value === 'string' ? value : String(value);
   const short = text.length > max ? `${text.slice(0, max)}…` : text;
   return JSON.stringify(short);
+}
+
+/** What a message may say of a cookie value: its length, never its content. */
+export function describeValue(value: string): string {
+  return `value (${value.length} character${value.length === 1 ? '' : 's'})`;
 }
 
 function formatMessage(cookieName: string | undefined, issues: readonly CookieIssue[]): string {
@@ -103,12 +106,29 @@ function formatMessage(cookieName: string | undefined, issues: readonly CookieIs
   return `${label}: ${issues.length} problems\n${lines.join('\n')}`;
 }
 
-/** A short description of what a caller's getter or Proxy trap threw; never throws itself. */
+/**
+ * A short description of what a caller's getter or Proxy trap threw; never throws itself. The
+ * thrown value may be hostile too (a revoked Proxy, an object whose `toString` throws), so it
+ * is only read inside a `try`.
+ */
 export function describeThrown(cause: unknown): string {
   try {
-    return quote(cause instanceof Error ? cause.message : String(cause));
+    if (typeof cause === 'string') return quote(cause);
+    if (typeof cause === 'object' && cause !== null && cause instanceof Error) {
+      return quote(String(cause.message));
+    }
+    return quote(String(cause));
   } catch {
     return 'a value that cannot be printed';
+  }
+}
+
+/** True for a `CookieError`; false, never a throw, for anything else (a revoked Proxy too). */
+export function isCookieError(value: unknown): value is CookieError {
+  try {
+    return value instanceof CookieError;
+  } catch {
+    return false;
   }
 }
 
@@ -122,7 +142,7 @@ export function guardInput<T, A = undefined>(where: string, run: (input: A) => T
   try {
     return run(input as A);
   } catch (cause) {
-    if (cause instanceof CookieError) throw cause;
+    if (isCookieError(cause)) throw cause;
     throw new CookieValidationError(undefined, [
       {
         path: [],

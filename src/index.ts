@@ -4,13 +4,7 @@ export {
   type PriorityInput,
   type SameSiteInput,
 } from './builder/cookie-builder.js';
-export {
-  Cookie,
-  type CookieChanges,
-  type CookieResult,
-  type CookieWarning,
-  type CookieWarningCode,
-} from './cookie/cookie.js';
+export { Cookie, type CookieChanges, type CookieResult } from './cookie/cookie.js';
 export {
   CookieError,
   type CookieIssue,
@@ -53,20 +47,23 @@ export {
   cookiePolicySchema,
   type PolicyFitsName,
 } from './policy/cookie-policy.js';
+export {
+  type CookiePriority,
+  type CookieProfile,
+  MAX_LIFETIME_SECONDS,
+  type SameSite,
+} from './rules/attributes.js';
+export type { CookieExtension } from './rules/check.js';
 export type { CookieEncoding } from './rules/encoding.js';
+export type { CookiePrefix } from './rules/prefixes.js';
 export {
   type CookieAttributes,
   type CookieConfig,
-  type CookieExtension,
-  type CookiePrefix,
-  type CookiePriority,
-  type CookieProfile,
   cookieAttributesSchema,
   cookieConfigSchema,
   type Duration,
-  MAX_LIFETIME_SECONDS,
-  type SameSite,
 } from './rules/schema.js';
+export type { CookieWarning, CookieWarningCode } from './rules/warnings.js';
 export {
   type CookieCodec,
   type CookieDefinition,

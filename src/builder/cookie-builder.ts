@@ -7,18 +7,11 @@ import {
   type PolicyFitsName,
   withPolicyDefaults,
 } from '../policy/cookie-policy.js';
+import type { CookiePriority, CookieProfile, SameSite } from '../rules/attributes.js';
+import { checkConfig } from '../rules/check.js';
 import type { CookieEncoding } from '../rules/encoding.js';
-import {
-  type CookieConfig,
-  type CookiePrefix,
-  type CookiePriority,
-  type CookieProfile,
-  type Duration,
-  type ParsedCookieConfig,
-  parseFieldsFast,
-  prefixOf,
-  type SameSite,
-} from '../rules/schema.js';
+import { type CookiePrefix, prefixNeedsOf } from '../rules/prefixes.js';
+import type { CookieConfig, Duration } from '../rules/schema.js';
 
 /** Names with the `__Host-` prefix, which must have `Path=/` and no Domain (6265bis §4.1.3.2). */
 export type HostPrefixedName = `__Host-${string}`;
@@ -28,47 +21,13 @@ export type SameSiteInput = SameSite | Lowercase<SameSite> | Uppercase<SameSite>
 /** Priority as a builder accepts it. */
 export type PriorityInput = CookiePriority | Lowercase<CookiePriority> | Uppercase<CookiePriority>;
 
-type State = Readonly<Record<string, unknown>>;
-
-/** What a builder can set, in the order `toConfig()` lists it. */
-const FIELDS = [
-  'name',
-  'value',
-  'comment',
-  'domain',
-  'path',
-  'secure',
-  'httpOnly',
-  'version',
-  'maxAge',
-  'expires',
-  'sameSite',
-  'partitioned',
-  'priority',
-  'encoding',
-  'profile',
-  'extensions',
-] as const;
-type Field = (typeof FIELDS)[number];
-/** The index of each field in `FIELDS`. */
-const F = Object.fromEntries(FIELDS.map((field, i) => [field, i])) as Readonly<
-  Record<Field, number>
->;
-const UNSET: unique symbol = Symbol('unset');
-
-// `#key` of a root: it holds just the name and value it was started with, or a state with
-// only `FIELDS` keys, or a state with some other key too (for the schema to report).
-const NAME_VALUE_ROOT = -1;
-const PLAIN_ROOT = -2;
-const OTHER_ROOT = -3;
+type State = Record<string, unknown>;
 
 /** A chain longer than this is folded into one state, so reading a builder stays cheap. */
 const MAX_DEPTH = 24;
 
-// Passed as the third constructor argument by the builder itself, which then hands over a link
-// or a whole state in the arguments after it; the public signature has two parameters only.
-// (Arguments rather than module variables: storing a new builder in a module variable costs a
-// write barrier, a third of a method call.)
+// Passed as the third constructor argument by the builder itself, with a link or a whole state
+// in the arguments after it; the public signature has two parameters only.
 const LINK: unique symbol = Symbol('link');
 const ROOT: unique symbol = Symbol('root');
 
@@ -83,13 +42,12 @@ const ROOT: unique symbol = Symbol('root');
  * const b = base.value('xyz').maxAge({ hours: 1 }).build(); // `a` and `base` are unchanged
  */
 export class CookieBuilder<N extends string = string> {
-  // A builder is one link of a chain: it sets one field (`FIELDS[#key]` to `#value`) on top of
-  // the builder it came from, or, with no parent, holds a whole state in `#value`. A method
-  // call therefore allocates one small object and copies nothing; `build()` reads the chain.
-  // The fields are private and never change, so the builder is immutable without
-  // Object.freeze, which V8 runs in C++ at about 50 ns a call (docs/benchmarks.md).
+  // A builder is one link of a chain: it sets one configuration key on top of the builder it
+  // came from, or, as the root, holds a whole state. A method call allocates one small object
+  // and copies nothing; `build()` reads the chain, the newest setting of each key winning.
+  // The fields are private and never change: the builder is immutable.
   readonly #parent: CookieBuilder<string> | undefined;
-  readonly #key: number;
+  readonly #key: string | undefined;
   readonly #value: unknown;
   readonly #depth: number;
   readonly #policy: CookiePolicy | undefined;
@@ -101,151 +59,65 @@ export class CookieBuilder<N extends string = string> {
     value: string,
     token?: typeof LINK | typeof ROOT,
     parent?: CookieBuilder<string>,
-    key?: number,
+    key?: string,
     data?: unknown,
     policy?: CookiePolicy,
   ) {
     if (token === LINK && parent !== undefined) {
       this.#parent = parent;
-      this.#key = key as number;
+      this.#key = key;
       this.#value = data;
       this.#depth = parent.#depth + 1;
-      this.#policy = policy;
-    } else if (token === ROOT) {
-      const state = data as State;
-      let plain = true;
-      for (const field in state) if (!Object.hasOwn(F, field)) plain = false;
-      this.#parent = undefined;
-      this.#key = plain ? PLAIN_ROOT : OTHER_ROOT;
-      this.#value = state;
-      this.#depth = 0;
-      this.#policy = policy;
+      this.#policy = parent.#policy;
     } else {
       this.#parent = undefined;
-      this.#key = NAME_VALUE_ROOT;
-      this.#value = { name, value };
+      this.#key = undefined;
+      this.#value = token === ROOT ? data : { name, value };
       this.#depth = 0;
-      this.#policy = undefined;
+      this.#policy = token === ROOT ? policy : undefined;
     }
-  }
-
-  /**
-   * Writes the newest value of each field into `v` (by its index in `FIELDS`, `UNSET` where no
-   * link sets it), walking from this builder up to the root, and returns the root.
-   */
-  #collect(v: unknown[]): CookieBuilder<string> {
-    let node: CookieBuilder<string> = this;
-    for (let up = node.#parent; up !== undefined; node = up, up = node.#parent) {
-      if (v[node.#key] === UNSET) v[node.#key] = node.#value;
-    }
-    return node;
-  }
-
-  /** Fills the fields no link sets from the root's state, which holds only `FIELDS` keys. */
-  static #fillFromRoot(v: unknown[], root: CookieBuilder<string>): void {
-    const base = root.#value as State;
-    if (root.#key === NAME_VALUE_ROOT) {
-      if (v[0] === UNSET) v[0] = base.name;
-      if (v[1] === UNSET) v[1] = base.value;
-      return;
-    }
-    for (const key in base) {
-      const i = F[key as Field];
-      if (v[i] === UNSET) v[i] = base[key];
-    }
-  }
-
-  /**
-   * The validated configuration when the fast path of `Cookie.from` accepts the fields as they
-   * are (no unknown key, no extension); `undefined` sends the caller to the schema.
-   */
-  #parsedFast(): ParsedCookieConfig | undefined {
-    const v = unsetFields();
-    const root = this.#collect(v);
-    if (root.#key === OTHER_ROOT) return undefined;
-    CookieBuilder.#fillFromRoot(v, root);
-    if (v[15] !== UNSET) return undefined;
-    return parseFieldsFast(
-      given(v[0]),
-      given(v[1]),
-      given(v[2]),
-      given(v[3]),
-      given(v[4]),
-      given(v[5]),
-      given(v[6]),
-      given(v[7]),
-      given(v[8]),
-      given(v[9]),
-      given(v[10]),
-      given(v[11]),
-      given(v[12]),
-      given(v[13]),
-      given(v[14]),
-    );
   }
 
   /** The state this builder stands for, as a new plain object. */
-  get #state(): Record<string, unknown> {
-    const v = unsetFields();
-    const root = this.#collect(v);
-    if (root.#key === OTHER_ROOT) {
-      // Unknown keys stay where they were, for the schema to report.
-      const state: Record<string, unknown> = Object.assign({}, root.#value as State);
-      for (let i = 0; i < FIELDS.length; i++) if (v[i] !== UNSET) state[FIELDS[i] as Field] = v[i];
-      return state;
+  #state(): State {
+    const state: State = {};
+    let node: CookieBuilder<string> = this;
+    for (let up = node.#parent; up !== undefined; node = up, up = node.#parent) {
+      const key = node.#key as string;
+      if (!Object.hasOwn(state, key)) state[key] = node.#value;
     }
-    CookieBuilder.#fillFromRoot(v, root);
-    // Named stores in one order give every state of the same fields one shape, which keeps the
-    // fast path of Cookie.from monomorphic (stores with computed keys measured ~3× slower).
-    const s: Record<string, unknown> = {};
-    if (v[0] !== UNSET) s.name = v[0];
-    if (v[1] !== UNSET) s.value = v[1];
-    if (v[2] !== UNSET) s.comment = v[2];
-    if (v[3] !== UNSET) s.domain = v[3];
-    if (v[4] !== UNSET) s.path = v[4];
-    if (v[5] !== UNSET) s.secure = v[5];
-    if (v[6] !== UNSET) s.httpOnly = v[6];
-    if (v[7] !== UNSET) s.version = v[7];
-    if (v[8] !== UNSET) s.maxAge = v[8];
-    if (v[9] !== UNSET) s.expires = v[9];
-    if (v[10] !== UNSET) s.sameSite = v[10];
-    if (v[11] !== UNSET) s.partitioned = v[11];
-    if (v[12] !== UNSET) s.priority = v[12];
-    if (v[13] !== UNSET) s.encoding = v[13];
-    if (v[14] !== UNSET) s.profile = v[14];
-    if (v[15] !== UNSET) s.extensions = v[15];
-    return s;
+    // A root may hold any key of a caller's configuration, for the schema to report
+    const root = node.#value as State;
+    for (const key in root) {
+      if (Object.hasOwn(state, key)) continue;
+      if (key !== '__proto__') state[key] = root[key];
+      else
+        Object.defineProperty(state, key, { value: root[key], enumerable: true, writable: true });
+    }
+    return state;
   }
 
-  /** A builder that sets `FIELDS[key]` to `value` on top of this one. */
-  #set(key: number, value: unknown): CookieBuilder<N> {
-    if (this.#depth >= MAX_DEPTH) return this.#with({ [FIELDS[key] as Field]: value });
-    return new (CookieBuilder as unknown as Internal<N>)(
-      '',
-      '',
-      LINK,
-      this,
-      key,
-      value,
-      this.#policy,
-    );
+  /** A builder that sets `key` to `value` on top of this one. */
+  #set(key: string, value: unknown): CookieBuilder<N> {
+    if (this.#depth >= MAX_DEPTH) return this.#with({ [key]: value });
+    return new (CookieBuilder as unknown as Internal<N>)('', '', LINK, this, key, value);
   }
 
   /** A builder holding this state with `patch` applied and the `remove` keys deleted. */
-  #with(patch: Record<string, unknown>, remove?: readonly string[]): CookieBuilder<N> {
-    const next: Record<string, unknown> = Object.assign(this.#state, patch);
+  #with(patch: State, remove?: readonly string[]): CookieBuilder<N> {
+    const next = Object.assign(this.#state(), patch);
     if (remove !== undefined) for (const key of remove) delete next[key];
     return rootOf<N>(next, this.#policy);
   }
 
   /** Sets the logical value (encoded on the wire by `encoding`). Returns a new `CookieBuilder`. */
   value(value: string): CookieBuilder<N> {
-    return this.#set(F.value, value);
+    return this.#set('value', value);
   }
 
   /** Sets the RFC 2109 Comment (§4.2.2; profile `rfc2109` only). Returns a new `CookieBuilder`. */
   comment(text: string): CookieBuilder<N> {
-    return this.#set(F.comment, text);
+    return this.#set('comment', text);
   }
 
   /**
@@ -254,27 +126,27 @@ export class CookieBuilder<N extends string = string> {
    * Returns a new `CookieBuilder`.
    */
   domain(domain: N extends HostPrefixedName ? never : string): CookieBuilder<N> {
-    return this.#set(F.domain, domain);
+    return this.#set('domain', domain);
   }
 
   /** Sets the Path attribute (RFC 6265 §4.1.2.4); `__Host-` names need `'/'`. Returns a new `CookieBuilder`. */
   path(path: N extends HostPrefixedName ? '/' : string): CookieBuilder<N> {
-    return this.#set(F.path, path);
+    return this.#set('path', path);
   }
 
   /** Sets or clears Secure (RFC 6265 §4.1.2.5). Returns a new `CookieBuilder`. */
   secure(on = true): CookieBuilder<N> {
-    return this.#set(F.secure, on);
+    return this.#set('secure', on);
   }
 
   /** Sets or clears HttpOnly (RFC 6265 §4.1.2.6). Returns a new `CookieBuilder`. */
   httpOnly(on = true): CookieBuilder<N> {
-    return this.#set(F.httpOnly, on);
+    return this.#set('httpOnly', on);
   }
 
   /** Sets the RFC 2109 Version (§4.2.2; default 1, profile `rfc2109` only). Returns a new `CookieBuilder`. */
   version(version: number): CookieBuilder<N> {
-    return this.#set(F.version, version);
+    return this.#set('version', version);
   }
 
   /**
@@ -283,37 +155,37 @@ export class CookieBuilder<N extends string = string> {
    * @example builder.maxAge({ days: 30 })
    */
   maxAge(lifetime: number | Duration): CookieBuilder<N> {
-    return this.#set(F.maxAge, copyOf(lifetime));
+    return this.#set('maxAge', copyOf(lifetime));
   }
 
   /** Sets Expires (RFC 6265 §4.1.2.1) from a `Date`, ISO string or epoch ms. Returns a new `CookieBuilder`. */
   expires(date: Date | string | number): CookieBuilder<N> {
-    return this.#set(F.expires, copyOf(date));
+    return this.#set('expires', copyOf(date));
   }
 
   /** Sets SameSite (6265bis §4.1.2.7), any case; `None` needs Secure. Returns a new `CookieBuilder`. */
   sameSite(mode: SameSiteInput): CookieBuilder<N> {
-    return this.#set(F.sameSite, mode);
+    return this.#set('sameSite', mode);
   }
 
   /** Sets or clears Partitioned (CHIPS); needs Secure. Returns a new `CookieBuilder`. */
   partitioned(on = true): CookieBuilder<N> {
-    return this.#set(F.partitioned, on);
+    return this.#set('partitioned', on);
   }
 
   /** Sets Priority (Chromium's draft-west-cookie-priority). Returns a new `CookieBuilder`. */
   priority(priority: PriorityInput): CookieBuilder<N> {
-    return this.#set(F.priority, priority);
+    return this.#set('priority', priority);
   }
 
   /** Sets how the value is written: `'uri'` (default), `'raw'` or `'base64url'`. Returns a new `CookieBuilder`. */
   encoding(encoding: CookieEncoding): CookieBuilder<N> {
-    return this.#set(F.encoding, encoding);
+    return this.#set('encoding', encoding);
   }
 
   /** Chooses the rule set: `'rfc2109'` (default, the seed's) or `'rfc6265'`. Returns a new `CookieBuilder`. */
   profile(profile: CookieProfile): CookieBuilder<N> {
-    return this.#set(F.profile, profile);
+    return this.#set('profile', profile);
   }
 
   /**
@@ -321,14 +193,14 @@ export class CookieBuilder<N extends string = string> {
    * (6265bis §4.1.1 extension-av). Returns a new `CookieBuilder`.
    */
   extension(name: string, value?: string): CookieBuilder<N> {
-    const current = this.#state.extensions;
+    const current = this.#state().extensions;
     const list = Array.isArray(current) ? (current as { name: unknown }[]) : [];
     const key = typeof name === 'string' ? name.toLowerCase() : name;
     const kept = list.filter(
       (e) => (typeof e.name === 'string' ? e.name.toLowerCase() : e.name) !== key,
     );
     const entry = Object.freeze(value === undefined ? { name } : { name, value });
-    return this.#set(F.extensions, Object.freeze([...kept, entry]));
+    return this.#set('extensions', Object.freeze([...kept, entry]));
   }
 
   /**
@@ -351,7 +223,7 @@ export class CookieBuilder<N extends string = string> {
       }
       return this.#policy === undefined ? policy : this.#policy.and(policy);
     });
-    return rootOf<Name>(withPolicyDefaults(combined, this.#state), combined);
+    return rootOf<Name>(withPolicyDefaults(combined, this.#state()), combined);
   }
 
   /** Drops Max-Age and Expires: a session cookie. Returns a new `CookieBuilder`. */
@@ -366,19 +238,16 @@ export class CookieBuilder<N extends string = string> {
    * HttpOnly). Returns a new `CookieBuilder`.
    */
   removal(): CookieBuilder<N> {
-    const patch: Record<string, unknown> = { value: '', maxAge: 0, expires: new Date(0) };
+    const patch: State = { value: '', maxAge: 0, expires: new Date(0) };
     const remove: string[] = [];
-    const state = this.#state;
-    const name = state.name;
-    const prefix = typeof name === 'string' ? prefixOf(name) : undefined;
-    if (prefix !== undefined || state.partitioned === true) patch.secure = true;
+    const state = this.#state();
+    const needs = typeof state.name === 'string' ? prefixNeedsOf(state.name) : undefined;
+    if (needs !== undefined || state.partitioned === true) patch.secure = true;
     // A partitioned cookie lives in a cross-site frame, where a browser only accepts a line
     // with SameSite=None (6265bis §5.7 step 18), so its removal needs it too.
-    if (state.partitioned === true && state.sameSite === undefined) {
-      patch.sameSite = 'None';
-    }
-    if (prefix === '__Http-' || prefix === '__Host-Http-') patch.httpOnly = true;
-    if (prefix === '__Host-' || prefix === '__Host-Http-') {
+    if (state.partitioned === true && state.sameSite === undefined) patch.sameSite = 'None';
+    if (needs?.httpOnly) patch.httpOnly = true;
+    if (needs?.hostOnly) {
       patch.path = '/';
       remove.push('domain');
     }
@@ -391,8 +260,9 @@ export class CookieBuilder<N extends string = string> {
    */
   build(): Cookie {
     if (this.#policy === undefined) {
-      const parsed = this.#parsedFast();
-      return parsed !== undefined ? cookieOf(parsed) : Cookie.from(this.#state as CookieConfig);
+      const state = this.#state();
+      const checked = checkConfig(state);
+      return checked !== undefined ? cookieOf(checked) : Cookie.from(state as CookieConfig);
     }
     const result = this.safeBuild();
     if (!result.success) throw result.error;
@@ -401,14 +271,14 @@ export class CookieBuilder<N extends string = string> {
 
   /** Like `build()`, but returns `{ success, cookie }` or `{ success: false, error }`. */
   safeBuild(): CookieResult {
-    const state = this.#state;
+    const state = this.#state();
     const result = Cookie.safeFrom(state);
     return this.#policy === undefined ? result : checkBuild(this.#policy, state, result);
   }
 
   /** The configuration gathered so far, as `Cookie.from` would receive it. */
   toConfig(): CookieConfig {
-    const config = this.#state;
+    const config = this.#state();
     if (config.expires !== undefined) config.expires = copyOf(config.expires);
     if (config.maxAge !== undefined) config.maxAge = copyOf(config.maxAge);
     return config as CookieConfig;
@@ -420,25 +290,20 @@ export class CookieBuilder<N extends string = string> {
   }
 }
 
-// Not frozen: slicing a frozen array takes a slow path (measured 5× slower builds).
-const NONE_SET: readonly unknown[] = FIELDS.map(() => UNSET);
-
-/** One slot per field of `FIELDS`, none set. */
-function unsetFields(): unknown[] {
-  return NONE_SET.slice();
-}
-
-/** A field's value, `undefined` when it is not set. */
-function given(slot: unknown): unknown {
-  return slot === UNSET ? undefined : slot;
-}
-
 /** A builder holding the whole `state`. */
 function rootOf<N extends string>(
   state: State,
   policy: CookiePolicy | undefined,
 ): CookieBuilder<N> {
-  return new (CookieBuilder as unknown as Internal<N>)('', '', ROOT, undefined, -1, state, policy);
+  return new (CookieBuilder as unknown as Internal<N>)(
+    '',
+    '',
+    ROOT,
+    undefined,
+    undefined,
+    state,
+    policy,
+  );
 }
 
 /** The constructor as the builder calls it, with the arguments after the public two. */
@@ -447,9 +312,9 @@ type Internal<N extends string> = new (
   value: string,
   token: typeof LINK | typeof ROOT,
   parent: CookieBuilder<string> | undefined,
-  key: number,
+  key: string | undefined,
   data: unknown,
-  policy: CookiePolicy | undefined,
+  policy?: CookiePolicy,
 ) => CookieBuilder<N>;
 
 /**

@@ -4,47 +4,28 @@ import {
   CookieValidationError,
   describeThrown,
   guardInput,
-  quote,
+  isCookieError,
 } from '../errors.js';
 import { type SetCookieParseOptions, safeParseSetCookie } from '../parse/set-cookie.js';
-import { type CookieEncoding, encodeValue } from '../rules/encoding.js';
+import {
+  ATTRIBUTE_BY_KEY,
+  ATTRIBUTES,
+  type AttributeKey,
+  type CookiePriority,
+  type CookieProfile,
+  type SameSite,
+} from '../rules/attributes.js';
+import { type CheckedCookie, type CookieExtension, checkConfig } from '../rules/check.js';
+import type { CookieEncoding } from '../rules/encoding.js';
 import {
   type CookieAttributes,
   type CookieConfig,
-  type CookieExtension,
-  type CookiePriority,
-  type CookieProfile,
   cookieConfigSchema,
-  knownWire,
-  MAX_LIFETIME_SECONDS,
-  type ParsedCookieConfig,
-  parseConfigFast,
-  RULE_SOURCES,
-  type SameSite,
   toCookieIssues,
 } from '../rules/schema.js';
+import { RULE_SOURCES } from '../rules/sources.js';
+import { type CookieWarning, warningsOf } from '../rules/warnings.js';
 import { serializeCookie } from './serialize.js';
-
-/** Why a warning was raised: valid on the wire, but a browser will not do quite what it says. */
-export type CookieWarningCode =
-  | 'lifetime_capped'
-  | 'expires_past'
-  | 'same_site_absent'
-  | 'comment_ignored'
-  | 'priority_chromium_only'
-  | 'partitioned_support';
-
-/** A diagnostic for a valid cookie that will surprise: what browsers clamp, ignore or differ on. */
-export interface CookieWarning {
-  /** What the warning is about, e.g. `'lifetime_capped'`. */
-  readonly code: CookieWarningCode;
-  /** The field concerned. */
-  readonly path: readonly string[];
-  /** What browsers will do and what to do about it. */
-  readonly message: string;
-  /** The specification or browser behaviour the warning comes from. */
-  readonly source: string;
-}
 
 /** Changes for `Cookie#with`: any attribute or the value; `undefined` removes an attribute. */
 export type CookieChanges = {
@@ -58,27 +39,26 @@ export type CookieResult =
   | { readonly success: true; readonly cookie: Cookie }
   | { readonly success: false; readonly error: CookieValidationError };
 
-const EMPTY: readonly never[] = Object.freeze([]);
 const TOKEN = Symbol('Cookie');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 /** Brand shared by every copy of cookiesmith loaded in one process (ESM and CommonJS builds). */
 export const COOKIE_BRAND: unique symbol = Symbol.for('cookiesmith.Cookie') as never;
-let create: (data: ParsedCookieConfig) => Cookie;
+let create: (checked: CheckedCookie) => Cookie;
+let checkedOf: (cookie: Cookie) => CheckedCookie;
 
 /**
  * An HTTP cookie as an immutable, always-valid value object. Create one with
  * `Cookie.builder(name, value)…build()`, `Cookie.from(config)` or `Cookie.parse(header)`;
  * `toString()` is the `Set-Cookie` header value, computed once.
  *
+ * Its state lives in private fields behind read-only properties (as Temporal's objects are
+ * built) and the instance is frozen: nothing can change it.
+ *
  * @example
  * const sid = Cookie.builder('sid', token).domain('.example.com').path('/').secure().httpOnly().build();
  * res.setHeader('Set-Cookie', sid.toString());
  */
 export class Cookie {
-  /** The cookie name, an RFC 6265 token (§4.1.1). */
-  declare readonly name: string;
-  /** The logical value, decoded; the wire form depends on `encoding`. */
-  declare readonly value: string;
   /** RFC 2109 Comment (§4.2.2), profile `rfc2109` only. */
   declare readonly comment?: string;
   /** Domain attribute: `.example.com` under `rfc2109`, `example.com` under `rfc6265`, lowercase. */
@@ -93,91 +73,105 @@ export class Cookie {
   declare readonly version?: number;
   /** Max-Age in seconds; 0 discards the cookie at once (RFC 2109 §4.2.2). */
   declare readonly maxAge?: number;
+  /** Expires attribute (RFC 6265 §4.1.2.1), at second precision; a new copy on every read. */
+  declare readonly expires?: Date;
   /** SameSite attribute (6265bis §4.1.2.7). */
   declare readonly sameSite?: SameSite;
   /** Partitioned attribute (CHIPS). */
   declare readonly partitioned: boolean;
   /** Priority attribute (Chromium, draft-west-cookie-priority). */
   declare readonly priority?: CookiePriority;
-  /** How `value` is written on the wire. */
-  declare readonly encoding: CookieEncoding;
-  /** The rule set the cookie was validated and is serialised under. */
-  declare readonly profile: CookieProfile;
-  /** Extension attributes, in order. */
-  declare readonly extensions?: readonly CookieExtension[];
-  /** What is valid but will surprise (browsers clamp, ignore or differ); frozen. */
-  declare readonly warnings: readonly CookieWarning[];
 
-  readonly #expires: number | undefined;
-  readonly #header: string;
+  readonly #state: CheckedCookie;
+  #header: string | undefined;
+  #warnings: readonly CookieWarning[] | undefined;
 
   static {
-    create = (data) => new Cookie(TOKEN, data);
+    create = (checked) => new Cookie(TOKEN, checked);
+    checkedOf = (cookie) => cookie.#state;
+    const proto = Cookie.prototype;
+    // One read-only property per attribute of the table; a flag reads as a boolean, Expires as
+    // a new Date. Read on anything but a cookie (the prototype itself), they give `undefined`.
+    for (const row of ATTRIBUTES) {
+      const i = row.index;
+      const get =
+        row.kind === 'flag'
+          ? function (this: Cookie) {
+              return #state in this ? this.#state.attributes[i] === true : undefined;
+            }
+          : row.kind === 'date'
+            ? function (this: Cookie) {
+                const time = #state in this ? this.#state.attributes[i] : undefined;
+                return time === undefined ? undefined : new Date(time as number);
+              }
+            : function (this: Cookie) {
+                return #state in this ? this.#state.attributes[i] : undefined;
+              };
+      Object.defineProperty(proto, row.key, { get, configurable: true });
+    }
     // Marks cookies of every copy of the package (its ESM and CommonJS builds are two copies),
     // so a jar can take a cookie made by the other copy.
-    Object.defineProperty(Cookie.prototype, COOKIE_BRAND, { value: true });
+    Object.defineProperty(proto, COOKIE_BRAND, { value: true });
   }
 
-  private constructor(token: typeof TOKEN, data: ParsedCookieConfig) {
+  private constructor(token: typeof TOKEN, state: CheckedCookie) {
     if (token !== TOKEN) {
       throw new CookieError('use Cookie.from, Cookie.builder or Cookie.parse', {
         code: 'private_constructor',
       });
     }
-    const profile = data.profile ?? 'rfc2109';
-    const encoding = data.encoding ?? 'uri';
-    this.name = data.name;
-    this.value = data.value;
-    if (data.comment !== undefined) this.comment = data.comment;
-    if (data.domain !== undefined) {
-      let domain = lowerCase(data.domain);
-      // RFC 6265 §4.1.2.3 / 6265bis §5.6.3: the leading dot is ignored, so it is not sent
-      if (profile === 'rfc6265' && domain.charCodeAt(0) === 46) domain = domain.slice(1);
-      this.domain = domain;
-    }
-    if (data.path !== undefined) this.path = data.path;
-    this.secure = data.secure === true;
-    this.httpOnly = data.httpOnly === true;
-    // Seed: "If not specified, this will be set to 1" (RFC 2109 profile only)
-    if (profile === 'rfc2109') this.version = data.version ?? 1;
-    if (data.maxAge !== undefined) this.maxAge = data.maxAge;
-    if (data.sameSite !== undefined) this.sameSite = data.sameSite;
-    this.partitioned = data.partitioned === true;
-    if (data.priority !== undefined) this.priority = data.priority;
-    this.encoding = encoding;
-    this.profile = profile;
-    if (data.extensions !== undefined && data.extensions.length > 0) {
-      this.extensions = Object.freeze(
-        data.extensions.map((e) =>
-          Object.freeze(
-            e.value === undefined ? { name: e.name } : { name: e.name, value: e.value },
-          ),
-        ),
-      );
-    }
-    // The header carries whole seconds; keep the same precision so equals() and toJSON agree.
-    this.#expires =
-      data.expires === undefined ? undefined : Math.floor(data.expires.getTime() / 1000) * 1000;
-    let wire = knownWire(this.value, encoding);
-    if (wire === undefined) {
-      const encoded = encodeValue(this.value, encoding);
-      if (!encoded.ok) {
-        throw new CookieError(
-          `internal: value of ${quote(this.name)} passed validation but cannot be encoded`,
-        );
-      }
-      wire = encoded.wire;
-    }
-    // Printable ASCII by construction: every part passed a rule whose character set lies inside
-    // 0x20-0x7E (spec/properties.spec.ts and spec/hostile.spec.ts check every header).
-    this.#header = serializeCookie(this, wire);
-    this.warnings = warningsOf(this, this.#expires);
+    this.#state = state;
     Object.freeze(this);
   }
 
-  /** Expires attribute, at second precision; a copy, so changing it changes nothing here. */
-  get expires(): Date | undefined {
-    return this.#expires === undefined ? undefined : new Date(this.#expires);
+  /** The cookie name, an RFC 6265 token (§4.1.1). */
+  get name(): string {
+    return this.#state.name;
+  }
+
+  /** The logical value, decoded; the wire form depends on `encoding`. */
+  get value(): string {
+    return this.#state.value;
+  }
+
+  /** How `value` is written on the wire. */
+  get encoding(): CookieEncoding {
+    return this.#state.encoding;
+  }
+
+  /** The rule set the cookie was validated and is serialised under. */
+  get profile(): CookieProfile {
+    return this.#state.profile;
+  }
+
+  /** Extension attributes, in order; frozen, each frozen; absent when there are none. */
+  get extensions(): readonly CookieExtension[] | undefined {
+    return this.#state.extensions;
+  }
+
+  /**
+   * What is valid but will surprise (browsers clamp, ignore or differ); frozen. Lifetimes are
+   * compared with the clock when the warnings are first read.
+   */
+  get warnings(): readonly CookieWarning[] {
+    if (this.#warnings === undefined) {
+      const a = this.#state.attributes;
+      const at = (key: AttributeKey) => a[ATTRIBUTE_BY_KEY[key].index];
+      const found = warningsOf(
+        {
+          maxAge: at('maxAge') as number | undefined,
+          expires: at('expires') as number | undefined,
+          sameSite: at('sameSite') as string | undefined,
+          partitioned: at('partitioned') === true,
+          priority: at('priority') as string | undefined,
+          legacy: at('comment') === undefined ? [] : ['comment'],
+        },
+        Date.now(),
+        false,
+      );
+      this.#warnings = Object.freeze(found);
+    }
+    return this.#warnings;
   }
 
   /**
@@ -186,6 +180,12 @@ export class Cookie {
    * @throws {CookieValidationError} listing every problem.
    */
   static from(config: CookieConfig): Cookie {
+    try {
+      const checked = checkConfig(config);
+      if (checked !== undefined) return create(checked);
+    } catch {
+      // a getter or Proxy trap of the caller threw: safeFrom reports it
+    }
     const result = Cookie.safeFrom(config);
     if (!result.success) throw result.error;
     return result.cookie;
@@ -193,18 +193,14 @@ export class Cookie {
 
   /** Like `Cookie.from`, but returns `{ success: false, error }` instead of throwing. */
   static safeFrom(config: unknown): CookieResult {
-    // Everything that reads the caller's objects stays inside the try: zod finalises its issue
-    // messages lazily (on `.error`), and they look at the input again.
+    // Everything that reads the caller's objects stays inside the try: getters and Proxy traps
+    // may throw, and zod finalises its issue messages lazily.
     try {
-      const fast = parseConfigFast(config);
-      if (fast !== undefined) return { success: true, cookie: create(fast) };
-      const parsed = cookieConfigSchema.safeParse(config);
-      if (parsed.success) return { success: true, cookie: create(parsed.data) };
-      const zodError = parsed.error;
-      const issues = toCookieIssues(zodError);
-      return { success: false, error: new CookieValidationError(nameOf(config), issues, zodError) };
+      const checked = checkConfig(config);
+      if (checked !== undefined) return { success: true, cookie: create(checked) };
+      return fromSchema(config);
     } catch (cause) {
-      if (cause instanceof CookieError && !(cause instanceof CookieValidationError)) throw cause;
+      if (isCookieError(cause) && !(cause instanceof CookieValidationError)) throw cause;
       const issue = {
         path: [],
         code: 'invalid_type',
@@ -224,14 +220,17 @@ export class Cookie {
    * @throws {CookieValidationError} listing every problem.
    */
   static parse(header: string, options?: SetCookieParseOptions): Cookie {
-    const result = safeParseSetCookie(header, options);
+    const result = Cookie.safeParse(header, options);
     if (!result.success) throw result.error;
     return result.cookie;
   }
 
   /** Like `Cookie.parse`, but returns `{ success: false, error }` instead of throwing. */
   static safeParse(header: string, options?: SetCookieParseOptions): CookieResult {
-    return safeParseSetCookie(header, options);
+    const read = safeParseSetCookie(header, options);
+    return read instanceof CookieValidationError
+      ? { success: false, error: read }
+      : { success: true, cookie: create(read) };
   }
 
   /**
@@ -288,10 +287,10 @@ export class Cookie {
     return (
       typeof other === 'object' &&
       other !== null &&
-      #header in other &&
-      other.#header === this.#header &&
-      other.encoding === this.encoding &&
-      other.profile === this.profile
+      #state in other &&
+      other.toString() === this.toString() &&
+      other.#state.encoding === this.#state.encoding &&
+      other.#state.profile === this.#state.profile
     );
   }
 
@@ -303,51 +302,57 @@ export class Cookie {
     return json as CookieConfig & { expires?: string };
   }
 
-  /** The `Set-Cookie` header value (without the `Set-Cookie:` name). */
+  /** The `Set-Cookie` header value (without the `Set-Cookie:` name), computed once. */
   toString(): string {
+    if (this.#header === undefined) this.#header = serializeCookie(this.#state);
     return this.#header;
   }
 
   /** Readable form for `console.log` and `util.inspect`. */
   [INSPECT](): string {
-    return `Cookie <${this.#header}>`;
+    return `Cookie <${this.toString()}>`;
   }
 
+  /** The configuration this cookie stands for, defaults left out. */
   #config(): CookieConfig & { expires?: Date } {
-    const c: Record<string, unknown> = { name: this.name, value: this.value };
-    if (this.comment !== undefined) c.comment = this.comment;
-    if (this.domain !== undefined) c.domain = this.domain;
-    if (this.path !== undefined) c.path = this.path;
-    if (this.secure) c.secure = true;
-    if (this.httpOnly) c.httpOnly = true;
-    if (this.version !== undefined && this.version !== 1) c.version = this.version;
-    if (this.maxAge !== undefined) c.maxAge = this.maxAge;
-    if (this.#expires !== undefined) c.expires = new Date(this.#expires);
-    if (this.sameSite !== undefined) c.sameSite = this.sameSite;
-    if (this.partitioned) c.partitioned = true;
-    if (this.priority !== undefined) c.priority = this.priority;
-    if (this.encoding !== 'uri') c.encoding = this.encoding;
-    if (this.profile !== 'rfc2109') c.profile = this.profile;
-    if (this.extensions !== undefined) c.extensions = this.extensions.map((e) => ({ ...e }));
+    const s = this.#state;
+    const c: Record<string, unknown> = { name: s.name, value: s.value };
+    for (const row of ATTRIBUTES) {
+      const v = s.attributes[row.index];
+      // Version=1 is the RFC 2109 profile's default
+      if (v === undefined || (row.key === 'version' && v === 1)) continue;
+      c[row.key] = row.kind === 'date' ? new Date(v as number) : v;
+    }
+    if (s.encoding !== 'uri') c.encoding = s.encoding;
+    if (s.profile !== 'rfc2109') c.profile = s.profile;
+    if (s.extensions !== undefined) c.extensions = s.extensions.map((e) => ({ ...e }));
     return c as CookieConfig & { expires?: Date };
   }
 }
 
-/** @internal A cookie from a configuration the schema (or its fast path) has accepted. */
-export function cookieOf(data: ParsedCookieConfig): Cookie {
-  return create(data);
+/** @internal The checked state of a cookie, for the package's own modules. */
+export function stateOf(cookie: Cookie): CheckedCookie {
+  return checkedOf(cookie);
 }
 
-// The last domain lowercased and its lowercase form: cookies of one kind repeat their domain.
-let lastDomain = '';
-let lastLowerDomain = '';
+/** @internal A cookie from a state `checkConfig` (or the reader) has accepted. */
+export function cookieOf(checked: CheckedCookie): Cookie {
+  return create(checked);
+}
 
-function lowerCase(domain: string): string {
-  if (domain !== lastDomain) {
-    lastLowerDomain = domain.toLowerCase();
-    lastDomain = domain;
+/** The schema's verdict, for a configuration the fast check did not accept. */
+function fromSchema(config: unknown): CookieResult {
+  const parsed = cookieConfigSchema.safeParse(config);
+  if (parsed.success) {
+    // The schema's output is plain and normalised (a duration added up, a getter read once)
+    const checked = checkConfig(parsed.data);
+    if (checked !== undefined) return { success: true, cookie: create(checked) };
+    throw new CookieError('internal: the schema accepted a configuration the rules refuse', {
+      code: 'internal',
+    });
   }
-  return lastLowerDomain;
+  const issues = toCookieIssues(parsed.error);
+  return { success: false, error: new CookieValidationError(nameOf(config), issues, parsed.error) };
 }
 
 function nameOf(config: unknown): string | undefined {
@@ -357,79 +362,4 @@ function nameOf(config: unknown): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-const WARNINGS: readonly CookieWarning[] = [
-  {
-    code: 'lifetime_capped',
-    path: ['maxAge'],
-    message: `maxAge is more than 400 days (${MAX_LIFETIME_SECONDS} s); browsers cap the lifetime at 400 days, so refresh the cookie before then`,
-    source: RULE_SOURCES.lifetime,
-  },
-  {
-    code: 'lifetime_capped',
-    path: ['expires'],
-    message:
-      'expires is more than 400 days ahead; browsers cap it at 400 days, so refresh the cookie before then',
-    source: RULE_SOURCES.lifetime,
-  },
-  {
-    code: 'expires_past',
-    path: ['expires'],
-    message:
-      'expires is in the past, so browsers delete the cookie at once; use removal() when that is the intent',
-    source: 'RFC 6265 §4.1.2.1',
-  },
-  {
-    code: 'same_site_absent',
-    path: ['sameSite'],
-    message:
-      'sameSite is not set: Chromium treats the cookie as Lax, other browsers as None; set it explicitly',
-    source: 'draft-ietf-httpbis-rfc6265bis §5.6.7',
-  },
-  {
-    code: 'comment_ignored',
-    path: ['comment'],
-    message:
-      'browsers ignore Comment (RFC 2109 is historic); it documents the cookie for people reading headers only',
-    source: RULE_SOURCES.legacy,
-  },
-  {
-    code: 'priority_chromium_only',
-    path: ['priority'],
-    message: 'Priority is honoured by Chromium only; Firefox and Safari ignore it',
-    source: RULE_SOURCES.priority,
-  },
-  {
-    code: 'partitioned_support',
-    path: ['partitioned'],
-    message:
-      'Partitioned is supported by Chromium 114+ and Firefox 131+; Safari ignores it, so the cookie is unpartitioned there',
-    source: RULE_SOURCES.partitioned,
-  },
-].map((w) => Object.freeze({ ...w, path: Object.freeze(w.path) }) as CookieWarning);
-
-// Warnings are constants, so each combination is one shared frozen array, by bit mask.
-const warningSets: (readonly CookieWarning[] | undefined)[] = new Array(1 << WARNINGS.length);
-
-function warningsOf(props: Cookie, expires: number | undefined): readonly CookieWarning[] {
-  let mask = 0;
-  const removal = props.maxAge === 0;
-  if (props.maxAge !== undefined && props.maxAge > MAX_LIFETIME_SECONDS) mask |= 1;
-  if (expires !== undefined && !removal) {
-    const ms = expires - Date.now();
-    if (ms > MAX_LIFETIME_SECONDS * 1000) mask |= 2;
-    else if (ms <= 0 && props.maxAge === undefined) mask |= 4;
-  }
-  if (props.sameSite === undefined && !removal) mask |= 8;
-  if (props.comment !== undefined) mask |= 16;
-  if (props.priority !== undefined) mask |= 32;
-  if (props.partitioned) mask |= 64;
-  if (mask === 0) return EMPTY;
-  let set = warningSets[mask];
-  if (set === undefined) {
-    set = Object.freeze(WARNINGS.filter((_, i) => (mask & (1 << i)) !== 0));
-    warningSets[mask] = set;
-  }
-  return set;
 }

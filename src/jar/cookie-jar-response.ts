@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CookieBuilder } from '../builder/cookie-builder.js';
 import { COOKIE_BRAND, Cookie } from '../cookie/cookie.js';
 import { type CookieIssue, CookieValidationError, guardInput } from '../errors.js';
 import { type CookiePolicy, isCookiePolicy } from '../policy/cookie-policy.js';
-import { type CookieAttributes, type CookieProfile, toCookieIssues } from '../rules/schema.js';
+import type { CookieProfile } from '../rules/attributes.js';
+import { type CookieAttributes, toCookieIssues } from '../rules/schema.js';
 import {
   type CookieJarCache,
   cacheControlFor,
@@ -21,13 +22,13 @@ export type CookieJarHeader = readonly [name: CookieJarHeaderName, value: string
 const SOURCE = 'cookiesmith CookieJarResponse';
 
 const optionsSchema = z.strictObject({
-  cache: z.enum(JAR_CACHE_MODES as [CookieJarCache, ...CookieJarCache[]]).optional(),
-  http10Expires: z.boolean().optional(),
-  policy: z
-    .custom<CookiePolicy>(isCookiePolicy, {
-      message: 'policy must be a CookiePolicy (CookiePolicy.define, CookiePolicy.from or a preset)',
-    })
-    .optional(),
+  cache: z.optional(z.enum(JAR_CACHE_MODES as [CookieJarCache, ...CookieJarCache[]])),
+  http10Expires: z.optional(z.boolean()),
+  policy: z.optional(
+    z.custom<CookiePolicy>(isCookiePolicy, {
+      error: 'policy must be a CookiePolicy (CookiePolicy.define, CookiePolicy.from or a preset)',
+    }),
+  ),
 });
 
 /**
@@ -100,229 +101,56 @@ function settingsFrom(options: unknown): Settings {
   });
 }
 
-/**
- * A cookie's identity in a browser's store: name, domain, path and partition (6265bis §5.7
- * step 23; CHIPS). A Domain's leading dot is ignored by browsers (RFC 6265 §5.2.3), so
- * `.example.com` and `example.com` name the same cookie; an absent Path is its own scope (the
- * default-path of the request).
- */
-function identityOf(cookie: Cookie): string {
-  let domain = cookie.domain ?? '';
-  if (domain.charCodeAt(0) === 46) domain = domain.slice(1);
-  return `${cookie.name}\n${domain}\n${cookie.path ?? ''}\n${cookie.partitioned ? 1 : 0}`;
+/** The Domain as a browser compares it: the leading dot is ignored (RFC 6265 §5.2.3). */
+function bareDomain(cookie: Cookie): string {
+  const domain = cookie.domain ?? '';
+  return domain.charCodeAt(0) === 0x2e ? domain.slice(1) : domain;
 }
 
 /**
- * Most entries one V8 `Map` or `Set` should hold. A hash table of up to 4,096 entries lives in
- * the ordinary heap; the next growth step makes its backing store too big for that, and it is
- * allocated in the large-object space instead. Measured on Node 20: filling a `Map` with 4,096
- * names takes about 0.1 ms, with 4,097 about 1.5 ms, and every further doubling of the table
- * pays such a price again, so a jar whose index grew as one `Map` took 25 to 30 times as long for
- * 10,000 adds as for 1,000 instead of about 10 times.
+ * True when two cookies of the same name have one identity in a browser's store: domain, path
+ * and partition (6265bis §5.7 step 23; CHIPS). An absent Path is its own scope (the request's
+ * default-path).
  */
-const TABLE_LIMIT = 4096;
-/** Slots of a new `HashTable`; a power of two. */
-const FIRST_SLOTS = 4 * TABLE_LIMIT;
+function sameIdentity(a: Cookie, b: Cookie): boolean {
+  return a.path === b.path && a.partitioned === b.partitioned && bareDomain(a) === bareDomain(b);
+}
 
-/** A 32-bit FNV-1a hash of `key`, mixed so that its low bits depend on every character. */
-function hashOf(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
-  return hash ^ (hash >>> 16);
+/** What a jar sends: the live cookies in first-insertion order, and the newest of each name. */
+interface Contents {
+  readonly cookies: readonly Cookie[];
+  readonly byName: ReadonlyMap<string, Cookie>;
 }
 
 /**
- * An open-addressing table from strings to defined values, for the keys of a `StringIndex`
- * past its first `TABLE_LIMIT`: entries in two arrays, their numbers (plus one; zero is a free
- * slot) and hashes in typed arrays, whose memory lies outside the engine's heap, probed
- * linearly and at most half full. A probe compares the stored hash before it reads a key.
- * Measured against the other way out, 16 `Map` shards chosen by hash: inserting 10,000 names
- * took 14 to 20 times as long as 1,000 with the shards, about 11 times with this table (likely
- * because a `Map` compares colliding keys by reading the strings, which stops hitting the
- * cache at that size). The entry arrays, like the log itself, are ordinary arrays: past about
- * 16,000 entries their growth steps reach the large-object space too, but only a few times.
+ * The contents of the cookies added in `order`: a cookie with the identity of an earlier one
+ * takes its place. Identities are compared only between cookies of the same name.
  */
-class HashTable<V> {
-  readonly #keys: string[] = [];
-  readonly #values: V[] = [];
-  #slots = new Int32Array(FIRST_SLOTS);
-  #hashes = new Int32Array(FIRST_SLOTS);
-
-  get(key: string): V | undefined {
-    const at = this.#find(key, hashOf(key));
-    return at < 0 ? undefined : this.#values[at];
-  }
-
-  /** Replaces the value of a key the table holds. */
-  replace(key: string, value: V): void {
-    this.#values[this.#find(key, hashOf(key))] = value;
-  }
-
-  /** The value of `key`; when it has none, sets it to `value` and returns `undefined`. */
-  claim(key: string, value: V): V | undefined {
-    const hash = hashOf(key);
-    const at = this.#find(key, hash);
-    if (at >= 0) return this.#values[at];
-    this.#keys.push(key);
-    this.#values.push(value);
-    this.#slots[~at] = this.#keys.length;
-    this.#hashes[~at] = hash;
-    if (this.#keys.length * 2 > this.#slots.length) this.#grow();
-    return undefined;
-  }
-
-  /** The entry number of `key`, or `~slot` of the free slot where it would go. */
-  #find(key: string, hash: number): number {
-    const slots = this.#slots;
-    const hashes = this.#hashes;
-    const mask = slots.length - 1;
-    for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const entry = slots[i] as number;
-      if (entry === 0) return ~i;
-      if (hashes[i] === hash && this.#keys[entry - 1] === key) return entry - 1;
-    }
-  }
-
-  /** Doubles the slots, placing the entries again by their stored hashes. */
-  #grow(): void {
-    const slots = this.#slots;
-    const hashes = this.#hashes;
-    const size = slots.length * 2;
-    const mask = size - 1;
-    const newSlots = new Int32Array(size);
-    const newHashes = new Int32Array(size);
-    for (let j = 0; j < slots.length; j++) {
-      const entry = slots[j] as number;
-      if (entry === 0) continue;
-      const hash = hashes[j] as number;
-      let i = hash & mask;
-      while (newSlots[i] !== 0) i = (i + 1) & mask;
-      newSlots[i] = entry;
-      newHashes[i] = hash;
-    }
-    this.#slots = newSlots;
-    this.#hashes = newHashes;
-  }
-}
-
-/**
- * A map from strings to defined values that keeps no V8 hash table above `TABLE_LIMIT` (see
- * there). The first `TABLE_LIMIT` keys stay in one plain `Map`, so a jar of a few cookies pays
- * nothing extra and no entry is ever moved out of it; later keys go to a `HashTable`. Nothing
- * is ever removed.
- */
-class StringIndex<V> {
-  readonly #first = new Map<string, V>();
-  #rest: HashTable<V> | undefined;
-
-  get(key: string): V | undefined {
-    const value = this.#first.get(key);
-    if (value !== undefined || this.#rest === undefined) return value;
-    return this.#rest.get(key);
-  }
-
-  /** Replaces the value of a key the index holds. */
-  replace(key: string, value: V): void {
-    if (this.#first.has(key)) this.#first.set(key, value);
-    else this.#rest?.replace(key, value);
-  }
-
-  /** The value of `key`; when it has none, sets it to `value` and returns `undefined`. */
-  claim(key: string, value: V): V | undefined {
-    const first = this.#first;
-    const found = first.get(key);
-    if (found !== undefined) return found;
-    if (first.size < TABLE_LIMIT) {
-      first.set(key, value);
-      return undefined;
-    }
-    this.#rest ??= new HashTable();
-    return this.#rest.claim(key, value);
-  }
-}
-
-/**
- * The writes of a family of jars, in order, shared by all of them: a jar is a prefix of the log
- * (its `length`). Appending at the end serves the newest jar without copying; an older jar that
- * is added to again copies its prefix first. Identities are only compared between cookies of
- * the same name, so a jar of distinct names never builds an identity key.
- */
-class Log {
-  readonly cookies: Cookie[] = [];
-  /** Number of distinct identities among `cookies[0..i]`. */
-  readonly distinct: number[] = [];
-  /** Log position of each name: a number while the name was written once, then all, ascending. */
-  readonly byName = new StringIndex<number | number[]>();
-  /** The identities of the cookies whose name was written more than once. */
-  #identities: StringIndex<true> | undefined;
-
-  push(cookie: Cookie): void {
-    const at = this.cookies.length;
-    const before = at === 0 ? 0 : (this.distinct[at - 1] as number);
-    this.cookies.push(cookie);
+function contentsOf(order: readonly Cookie[]): Contents {
+  const cookies: Cookie[] = [];
+  const byName = new Map<string, Cookie>();
+  // the positions in `cookies` of each name: one number until a name comes twice
+  const slots = new Map<string, number | number[]>();
+  for (const cookie of order) {
     const name = cookie.name;
-    const positions = this.byName.claim(name, at);
-    if (positions === undefined) {
-      this.distinct.push(before + 1);
-      return;
+    byName.set(name, cookie);
+    const held = slots.get(name);
+    if (held === undefined) {
+      slots.set(name, cookies.length);
+      cookies.push(cookie);
+      continue;
     }
-    this.#identities ??= new StringIndex();
-    const identities = this.#identities;
-    if (typeof positions === 'number') {
-      identities.claim(identityOf(this.cookies[positions] as Cookie), true);
-      this.byName.replace(name, [positions, at]);
-    } else {
-      positions.push(at);
+    const list = typeof held === 'number' ? [held] : held;
+    const same = list.find((slot) => sameIdentity(cookies[slot] as Cookie, cookie));
+    if (same !== undefined) {
+      cookies[same] = cookie;
+      continue;
     }
-    const known = identities.claim(identityOf(cookie), true);
-    this.distinct.push(known === undefined ? before + 1 : before);
+    list.push(cookies.length);
+    slots.set(name, list);
+    cookies.push(cookie);
   }
-
-  /**
-   * The positions in `[0, length)` not replaced later in it, in first-insertion order: each
-   * identity keeps the slot of its first cookie and holds the position of its last.
-   */
-  live(length: number): number[] {
-    const live: number[] = [];
-    const slots = new StringIndex<number>();
-    for (let i = 0; i < length; i++) {
-      const cookie = this.cookies[i] as Cookie;
-      // A name written once in the whole log cannot have been replaced
-      if (typeof this.byName.get(cookie.name) === 'number') {
-        live.push(i);
-        continue;
-      }
-      const identity = identityOf(cookie);
-      const slot = slots.claim(identity, live.length);
-      if (slot === undefined) {
-        live.push(i);
-      } else {
-        live[slot] = i;
-      }
-    }
-    return live;
-  }
-
-  static copyOf(log: Log, length: number): Log {
-    const copy = new Log();
-    for (let i = 0; i < length; i++) copy.push(log.cookies[i] as Cookie);
-    return copy;
-  }
-}
-
-/** The last position in `positions` below `length`, or -1. */
-function lastBelow(positions: number | readonly number[] | undefined, length: number): number {
-  if (positions === undefined) return -1;
-  if (typeof positions === 'number') return positions < length ? positions : -1;
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((positions[mid] as number) < length) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? -1 : (positions[lo - 1] as number);
+  return { cookies: Object.freeze(cookies), byName };
 }
 
 /** What `add()` was given. Reading a hostile object (a Proxy) may throw: call it guarded. */
@@ -345,6 +173,7 @@ function configOfCopy(input: unknown): Parameters<typeof Cookie.from>[0] {
 const DERIVED: unique symbol = Symbol('derived');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 const NO_HEADERS: readonly never[] = Object.freeze([]);
+const NO_COOKIES: readonly Cookie[] = Object.freeze([]);
 
 /**
  * The cookies of one response, immutable: `add`, `sendCookie` and `delete` return a new jar.
@@ -360,10 +189,13 @@ const NO_HEADERS: readonly never[] = Object.freeze([]);
  * jar.writeTo(res); // Set-Cookie ×2, Cache-Control: private, no-cache="set-cookie", Expires: 1970
  */
 export class CookieJarResponse {
+  // A jar is one link of a chain: the jar it came from plus one cookie, so `add()` copies
+  // nothing. What the jar sends is read from the chain once, when first asked for.
   readonly #settings: Settings;
-  readonly #log: Log;
-  readonly #length: number;
-  #cookies: readonly Cookie[] | undefined;
+  readonly #parent: CookieJarResponse | undefined;
+  readonly #cookie: Cookie | undefined;
+  readonly #count: number;
+  #contents: Contents | undefined;
   #setCookie: readonly string[] | undefined;
   #headers: readonly CookieJarHeader[] | undefined;
 
@@ -376,18 +208,17 @@ export class CookieJarResponse {
   constructor(
     options?: CookieJarResponseOptions,
     token?: typeof DERIVED,
-    settings?: Settings,
-    log?: Log,
-    length?: number,
+    parent?: CookieJarResponse,
+    cookie?: Cookie,
   ) {
-    if (token === DERIVED && settings !== undefined && log !== undefined) {
-      this.#settings = settings;
-      this.#log = log;
-      this.#length = length as number;
+    if (token === DERIVED && parent !== undefined) {
+      this.#settings = parent.#settings;
+      this.#parent = parent;
+      this.#cookie = cookie;
+      this.#count = parent.#count + 1;
     } else {
       this.#settings = settingsFrom(options);
-      this.#log = new Log();
-      this.#length = 0;
+      this.#count = 0;
     }
     Object.freeze(this);
   }
@@ -400,11 +231,12 @@ export class CookieJarResponse {
    */
   add<N extends string>(cookie: Cookie | CookieBuilder<N>): CookieJarResponse {
     const kind = guardInput('add()', kindOf, cookie);
-    if (kind === 'cookie') return this.#append(cookie as Cookie);
+    if (kind === 'cookie') return this.#append(this.#enforced(cookie as Cookie));
     if (kind === 'builder') return this.#append(this.#build(cookie as CookieBuilder<N>));
     // A cookie of the package's other build (ESM vs CommonJS): rebuilt, so validated, here.
-    if (kind === 'other copy')
-      return this.#append(Cookie.from(guardInput('add()', configOfCopy, cookie)));
+    if (kind === 'other copy') {
+      return this.#append(this.#enforced(Cookie.from(guardInput('add()', configOfCopy, cookie))));
+    }
     throw new CookieValidationError(undefined, [
       {
         path: [],
@@ -427,7 +259,7 @@ export class CookieJarResponse {
     const config = guardInput('sendCookie()', () => configOf(name, value, options));
     const policy = this.#settings.policy;
     if (policy === undefined) return this.#append(Cookie.from(config));
-    return this.#append(CookieBuilder.fromConfig(config).apply(policy).build());
+    return this.#append(this.#build(CookieBuilder.fromConfig(config)));
   }
 
   /**
@@ -443,30 +275,38 @@ export class CookieJarResponse {
     return this.#append(this.#build(guardInput('delete()', () => removalOf(name, options))));
   }
 
-  /** Builds under the jar's policy: its defaults fill what the builder leaves unset. */
+  /** Builds under the jar's policy: its defaults fill what the builder leaves unset, and
+   * `build()` checks its requirements. */
   #build(builder: CookieBuilder<string>): Cookie {
     const policy = this.#settings.policy;
     return policy === undefined ? builder.build() : builder.apply(policy).build();
   }
 
-  /** Every cookie enters the jar here, and must meet the jar's policy. */
+  /** A cookie built elsewhere, once checked against the jar's policy. */
+  #enforced(cookie: Cookie): Cookie {
+    return this.#settings.policy === undefined ? cookie : this.#settings.policy.enforce(cookie);
+  }
+
   #append(cookie: Cookie): CookieJarResponse {
-    this.#settings.policy?.enforce(cookie);
-    let log = this.#log;
-    if (this.#length !== log.cookies.length) log = Log.copyOf(log, this.#length);
-    log.push(cookie);
-    return new (CookieJarResponse as unknown as Derived)(
-      undefined,
-      DERIVED,
-      this.#settings,
-      log,
-      this.#length + 1,
-    );
+    return new (CookieJarResponse as unknown as Derived)(undefined, DERIVED, this, cookie);
+  }
+
+  /** The cookies added to this jar and the jars before it, oldest first, read once. */
+  #read(): Contents {
+    if (this.#contents === undefined) {
+      const order = new Array<Cookie>(this.#count);
+      let jar: CookieJarResponse | undefined = this;
+      for (let i = this.#count - 1; i >= 0 && jar !== undefined; i--, jar = jar.#parent) {
+        order[i] = jar.#cookie as Cookie;
+      }
+      this.#contents = contentsOf(order);
+    }
+    return this.#contents;
   }
 
   /** The number of cookies the jar sends: distinct identities, a replaced cookie counts once. */
   get size(): number {
-    return this.#length === 0 ? 0 : (this.#log.distinct[this.#length - 1] as number);
+    return this.#count === 0 ? 0 : this.#read().cookies.length;
   }
 
   /**
@@ -474,26 +314,17 @@ export class CookieJarResponse {
    * Several cookies may share a name on different paths or domains; `cookies()` lists them all.
    */
   get(name: string): Cookie | undefined {
-    const at = lastBelow(this.#log.byName.get(name), this.#length);
-    return at === -1 ? undefined : this.#log.cookies[at];
+    return this.#count === 0 ? undefined : this.#read().byName.get(name);
   }
 
   /** True when the jar holds a cookie named `name`, including a removal cookie. */
   has(name: string): boolean {
-    return lastBelow(this.#log.byName.get(name), this.#length) !== -1;
+    return this.get(name) !== undefined;
   }
 
   /** The cookies in insertion order (a replaced cookie keeps its first position); frozen. */
   cookies(): readonly Cookie[] {
-    if (this.#cookies === undefined) {
-      const log = this.#log;
-      this.#cookies = Object.freeze(
-        this.size === this.#length
-          ? log.cookies.slice(0, this.#length)
-          : log.live(this.#length).map((i) => log.cookies[i] as Cookie),
-      );
-    }
-    return this.#cookies;
+    return this.#count === 0 ? NO_COOKIES : this.#read().cookies;
   }
 
   /** Iterates over the cookies in insertion order. */
@@ -506,14 +337,7 @@ export class CookieJarResponse {
    * frozen and computed once.
    */
   setCookieHeaders(): readonly string[] {
-    if (this.#setCookie === undefined) {
-      const log = this.#log;
-      this.#setCookie = Object.freeze(
-        this.size === this.#length
-          ? log.cookies.slice(0, this.#length).map((c) => c.toString())
-          : log.live(this.#length).map((i) => (log.cookies[i] as Cookie).toString()),
-      );
-    }
+    this.#setCookie ??= Object.freeze(this.cookies().map((c) => c.toString()));
     return this.#setCookie;
   }
 
@@ -523,7 +347,7 @@ export class CookieJarResponse {
    * GMT` (RFC 2109 §4.2.3). Empty when the jar is empty or `cache` is `'off'`.
    */
   cacheHeaders(): readonly CookieJarHeader[] {
-    return this.#length === 0 ? NO_HEADERS : this.#settings.cacheHeaders;
+    return this.#count === 0 ? NO_HEADERS : this.#settings.cacheHeaders;
   }
 
   /** Every header to send as frozen `[name, value]` pairs, Set-Cookie first; empty for an empty jar. */
@@ -646,7 +470,6 @@ function removalOf(name: string, options: unknown): CookieBuilder<string> {
 type Derived = new (
   options: undefined,
   token: typeof DERIVED,
-  settings: Settings,
-  log: Log,
-  length: number,
+  parent: CookieJarResponse,
+  cookie: Cookie,
 ) => CookieJarResponse;

@@ -1,28 +1,23 @@
 import { Cookie } from '../cookie/cookie.js';
 import { type CookieIssue, type CookieIssueCode, quote } from '../errors.js';
+import { isIssue, readAttribute } from '../parse/set-cookie.js';
+import { splitSetCookie, stripHeaderName } from '../parse/split.js';
 import {
-  ATTRIBUTE_FIELDS,
-  FLAG_ATTRIBUTES,
-  isImfFixdate,
-  MAX_EXTENSIONS,
-  readAttribute,
-  splitSetCookie,
-  stripHeaderName,
-} from '../parse/set-cookie.js';
-import {
+  ATTRIBUTE_BY_KEY,
+  ATTRIBUTE_BY_WIRE,
+  type AttributeKey,
+  type AttributeRow,
   type CookieProfile,
-  MAX_LIFETIME_SECONDS,
-  PROFILES,
-  RULE_SOURCES,
-} from '../rules/schema.js';
+  MAX_EXTENSIONS,
+  PROFILE,
+} from '../rules/attributes.js';
+import { isImfFixdate } from '../rules/dates.js';
+import { RULE_SOURCES } from '../rules/sources.js';
+import { type CookieWarningCode, warningsOf } from '../rules/warnings.js';
 
 /** Why `lintSetCookie` warns: the line works, but not quite as written. */
 export type SetCookieWarningCode =
-  | 'lifetime_capped'
-  | 'same_site_absent'
-  | 'legacy_attribute'
-  | 'priority_chromium_only'
-  | 'partitioned_support'
+  | CookieWarningCode
   | 'duplicate_attribute'
   | 'max_age_format'
   | 'expires_format'
@@ -57,19 +52,10 @@ export interface LintSetCookieOptions {
   readonly profile?: CookieProfile;
 }
 
-const CANONICAL: Readonly<Record<string, string>> = {
-  comment: 'Comment',
-  domain: 'Domain',
-  path: 'Path',
-  secure: 'Secure',
-  httpOnly: 'HttpOnly',
-  version: 'Version',
-  maxAge: 'Max-Age',
-  expires: 'Expires',
-  sameSite: 'SameSite',
-  partitioned: 'Partitioned',
-  priority: 'Priority',
-};
+/** The attribute name as written in a header, from its configuration key. */
+function canonical(key: string): string | undefined {
+  return ATTRIBUTE_BY_KEY[key as AttributeKey]?.wire;
+}
 
 // RFC 2109 §4.2.2 and RFC 2965 §3.2.2 attributes that today's browsers ignore
 const LEGACY = new Set(['version', 'comment', 'commenturl', 'discard', 'port']);
@@ -77,10 +63,6 @@ const SOURCES = {
   legacy: RULE_SOURCES.legacy,
   duplicate: 'draft-ietf-httpbis-rfc6265bis §4.1.1, §5.7 (the last occurrence wins)',
   whitespace: 'RFC 9110 §5.6.3 (BWS must not be generated); draft-ietf-httpbis-rfc6265bis §4.1.1',
-  sameSite: 'draft-ietf-httpbis-rfc6265bis §5.6.7',
-  priority: RULE_SOURCES.priority,
-  partitioned: RULE_SOURCES.partitioned,
-  lifetime: RULE_SOURCES.lifetime,
   maxAge: RULE_SOURCES.maxAge,
   expires: RULE_SOURCES.expires,
 } as const;
@@ -166,7 +148,7 @@ export function lintSetCookie(
 
   const hasLegacy = raw.attributes.some((a) => a.key === 'version' || a.key === 'comment');
   const profile =
-    options?.profile !== undefined && PROFILES.includes(options.profile)
+    options?.profile !== undefined && PROFILE.values.includes(options.profile)
       ? options.profile
       : hasLegacy
         ? 'rfc2109'
@@ -181,8 +163,9 @@ export function lintSetCookie(
   const seen = new Set<string>();
   const refused = new Set<string>();
   for (const attr of raw.attributes) {
-    const field = ATTRIBUTE_FIELDS.get(attr.key);
-    const label = field === undefined ? attr.name : (CANONICAL[field] as string);
+    const row = ATTRIBUTE_BY_WIRE.get(attr.key);
+    const field = row?.key;
+    const label = row === undefined ? attr.name : row.wire;
     if (attr.spaced) {
       warn(
         'bad_whitespace',
@@ -202,7 +185,7 @@ export function lintSetCookie(
       refused.add(label);
       continue;
     }
-    if (field === undefined) {
+    if (row === undefined || field === undefined) {
       if (LEGACY.has(attr.key)) {
         warn(
           'legacy_attribute',
@@ -227,7 +210,7 @@ export function lintSetCookie(
       );
     }
     seen.add(field);
-    if (FLAG_ATTRIBUTES.has(attr.key)) {
+    if (row.kind === 'flag') {
       if (attr.value !== undefined) {
         warn(
           'flag_value',
@@ -239,7 +222,7 @@ export function lintSetCookie(
       config[field] = true;
       continue;
     }
-    const problem = readValue(field, label, text, config, warn);
+    const problem = readValue(row, label, text, config, warn);
     if (problem !== undefined) {
       error(problem.code, problem.message, problem.source, label);
       refused.add(label);
@@ -259,74 +242,36 @@ export function lintSetCookie(
     }
   }
 
-  // What works, but not everywhere or not for long
-  const maxAge = typeof config.maxAge === 'number' ? config.maxAge : undefined;
-  if (maxAge !== undefined && maxAge > MAX_LIFETIME_SECONDS) {
-    warn(
-      'lifetime_capped',
-      `Max-Age is ${maxAge} s; browsers cap a lifetime at 400 days (${MAX_LIFETIME_SECONDS} s)`,
-      SOURCES.lifetime,
-      'Max-Age',
-    );
-  }
-  const expires = config.expires instanceof Date ? config.expires.getTime() : undefined;
-  if (expires !== undefined && expires - Date.now() > MAX_LIFETIME_SECONDS * 1000) {
-    warn(
-      'lifetime_capped',
-      'Expires is more than 400 days ahead; browsers cap a lifetime at 400 days',
-      SOURCES.lifetime,
-      'Expires',
-    );
-  }
-  const removal = maxAge === 0 || (expires !== undefined && expires <= Date.now());
-  if (!seen.has('sameSite') && !removal) {
-    warn(
-      'same_site_absent',
-      'SameSite is not set: Chromium treats the cookie as Lax, other browsers as None; set it explicitly',
-      SOURCES.sameSite,
-      'SameSite',
-    );
-  }
-  for (const field of ['version', 'comment'] as const) {
-    const label = CANONICAL[field] as string;
-    if (seen.has(field) && !refused.has(label)) {
-      warn(
-        'legacy_attribute',
-        `${label} is an RFC 2109 attribute that browsers ignore`,
-        SOURCES.legacy,
-        label,
-      );
-    }
-  }
-  if (seen.has('priority') && !refused.has('Priority')) {
-    warn(
-      'priority_chromium_only',
-      'Priority is honoured by Chromium only; Firefox and Safari ignore it',
-      SOURCES.priority,
-      'Priority',
-    );
-  }
-  if (seen.has('partitioned') && !refused.has('Partitioned')) {
-    warn(
-      'partitioned_support',
-      'Partitioned is supported by Chromium 114+ and Firefox 131+; Safari ignores it, so the cookie is unpartitioned there',
-      SOURCES.partitioned,
-      'Partitioned',
-    );
-  }
+  // What works, but not everywhere or not for long: the warnings a cookie has too
+  const kept = (field: AttributeKey) => seen.has(field) && !refused.has(canonical(field) ?? '');
+  const found = warningsOf(
+    {
+      maxAge: typeof config.maxAge === 'number' ? config.maxAge : undefined,
+      expires: config.expires instanceof Date ? config.expires.getTime() : undefined,
+      sameSite: seen.has('sameSite') ? String(config.sameSite) : undefined,
+      partitioned: kept('partitioned'),
+      priority: kept('priority') ? String(config.priority) : undefined,
+      legacy: (['version', 'comment'] as const).filter(kept),
+    },
+    Date.now(),
+    true,
+  );
+  for (const w of found) warn(w.code, w.message, w.source, canonical(w.path[0] as string));
   return freeze(out);
 }
 
 /** Reads a valued attribute as `Cookie.parse` does, adding the format warnings. */
 function readValue(
-  field: string,
+  row: AttributeRow,
   label: string,
   text: string,
   config: Record<string, unknown>,
   warn: (code: SetCookieWarningCode, message: string, source: string, attribute?: string) => void,
 ): CookieIssue | undefined {
-  const problem = readAttribute(field, text, config);
-  if (problem !== undefined) return problem;
+  const read = readAttribute(row, text);
+  if (isIssue(read)) return read;
+  config[row.key] = read;
+  const field = row.key;
   if (field === 'maxAge' && text.length > 1 && text.startsWith('0')) {
     warn(
       'max_age_format',
@@ -355,7 +300,7 @@ function attributeOf(
 ): string | undefined {
   const [head, index] = issue.path;
   if (head === 'extensions' && typeof index === 'number') return extensions[index]?.name;
-  return typeof head === 'string' ? CANONICAL[head] : undefined;
+  return typeof head === 'string' ? canonical(head) : undefined;
 }
 
 const FIXES: Partial<Record<CookieIssueCode | SetCookieWarningCode, string>> = {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Cookie, type CookieResult } from '../cookie/cookie.js';
 import {
   CookieError,
@@ -7,29 +7,22 @@ import {
   guardInput,
   quote,
 } from '../errors.js';
+import { type CookieProfile, PROFILE, SAME_SITE, type SameSite } from '../rules/attributes.js';
 import { COOKIE_ENCODINGS, type CookieEncoding } from '../rules/encoding.js';
+import { type CookiePrefix, PREFIXES, prefixOf } from '../rules/prefixes.js';
 import {
+  ATTRIBUTE_SCHEMAS,
   type CookieAttributes,
-  type CookiePrefix,
-  type CookieProfile,
   cookieAttributesSchema,
-  PROFILES,
-  prefixOf,
-  SAME_SITE_VALUES,
-  type SameSite,
   toCookieIssues,
 } from '../rules/schema.js';
 
 /** The name prefixes a policy can require, shortest first (6265bis §4.1.3; layered-cookies §4.1.3). */
-export const COOKIE_PREFIXES: readonly CookiePrefix[] = Object.freeze([
-  '__Secure-',
-  '__Host-',
-  '__Http-',
-  '__Host-Http-',
-]);
+export const COOKIE_PREFIXES: readonly CookiePrefix[] = Object.freeze(
+  PREFIXES.map((needs) => needs.prefix).sort((a, b) => a.length - b.length),
+);
 
-const attributes = cookieAttributesSchema.shape;
-const sameSiteValue = z.enum(SAME_SITE_VALUES as readonly SameSite[]);
+const sameSiteValue = z.enum(SAME_SITE.values as readonly SameSite[]);
 
 /**
  * The requirements a policy read from configuration may hold. Strict: an unknown key is an
@@ -37,27 +30,27 @@ const sameSiteValue = z.enum(SAME_SITE_VALUES as readonly SameSite[]);
  */
 export const cookiePolicyRequirementsSchema = z.strictObject({
   /** The cookie must (`true`) or must not (`false`) be Secure (RFC 6265 §4.1.2.5). */
-  secure: z.boolean().optional(),
+  secure: z.optional(z.boolean()),
   /** The cookie must (`true`) or must not (`false`) be HttpOnly (RFC 6265 §4.1.2.6). */
-  httpOnly: z.boolean().optional(),
+  httpOnly: z.optional(z.boolean()),
   /** The cookie must (`true`) or must not (`false`) be Partitioned (CHIPS). */
-  partitioned: z.boolean().optional(),
+  partitioned: z.optional(z.boolean()),
   /** SameSite must be this mode, or one of these modes (6265bis §4.1.2.7). */
-  sameSite: z.union([sameSiteValue, z.array(sameSiteValue).min(1)]).optional(),
+  sameSite: z.optional(z.union([sameSiteValue, z.array(sameSiteValue).check(z.minLength(1))])),
   /** Path must be exactly this (RFC 6265 §4.1.2.4). */
-  path: attributes.path,
+  path: z.optional(ATTRIBUTE_SCHEMAS.path),
   /** Domain must be this host (RFC 6265 §4.1.2.3), or `false`: host-only, no Domain at all. */
-  domain: z.union([attributes.domain.unwrap(), z.literal(false)]).optional(),
+  domain: z.optional(z.union([ATTRIBUTE_SCHEMAS.domain, z.literal(false)])),
   /** The profile the cookie is validated under. */
-  profile: z.enum(PROFILES as readonly CookieProfile[]).optional(),
+  profile: z.optional(z.enum(PROFILE.values as readonly CookieProfile[])),
   /** The name must start with this prefix, case-insensitively (6265bis §4.1.3, §5.4). */
-  prefix: z.enum(COOKIE_PREFIXES as readonly CookiePrefix[]).optional(),
+  prefix: z.optional(z.enum(COOKIE_PREFIXES as readonly CookiePrefix[])),
   /** Longest lifetime, in seconds or `{ days, hours, minutes, seconds }`, for Max-Age and Expires. */
-  maxLifetime: attributes.maxAge,
+  maxLifetime: z.optional(ATTRIBUTE_SCHEMAS.maxAge),
   /** `true`: a session cookie, no Max-Age and no Expires; `false`: a persistent one. */
-  session: z.boolean().optional(),
+  session: z.optional(z.boolean()),
   /** How the value must be encoded. */
-  encoding: z.enum(COOKIE_ENCODINGS as readonly CookieEncoding[]).optional(),
+  encoding: z.optional(z.enum(COOKIE_ENCODINGS as readonly CookieEncoding[])),
 });
 
 /**
@@ -66,9 +59,9 @@ export const cookiePolicyRequirementsSchema = z.strictObject({
  * A custom rule cannot be written in configuration; add it with `CookiePolicy.define`.
  */
 export const cookiePolicySchema = z.strictObject({
-  name: z.string().min(1),
-  defaults: cookieAttributesSchema.optional(),
-  require: cookiePolicyRequirementsSchema.optional(),
+  name: z.string().check(z.minLength(1)),
+  defaults: z.optional(cookieAttributesSchema),
+  require: z.optional(cookiePolicyRequirementsSchema),
 });
 
 /** A policy as configuration: the input of `cookiePolicySchema`. */
@@ -537,7 +530,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 function sortSameSite(values: readonly SameSite[]): readonly SameSite[] {
-  return SAME_SITE_VALUES.filter((v) => values.includes(v));
+  return SAME_SITE.values.filter((v) => values.includes(v as SameSite)) as SameSite[];
 }
 
 function bareDomain(domain: string): string {
@@ -782,6 +775,8 @@ function findIncoherence(parts: Parts): CookiePolicyConflictError | undefined {
 // ---------------------------------------------------------------------------------------------
 // Checking
 
+const attributes = cookieAttributesSchema.shape;
+
 /** What a requirement looks at, read from a built cookie or from a builder's raw state. */
 interface Subject {
   readonly name: string | undefined;
@@ -833,7 +828,7 @@ function subjectOfConfig(config: Readonly<Record<string, unknown>>): Subject {
   const read = (key: keyof typeof attributes): unknown => {
     const raw = config[key];
     if (raw === undefined) return undefined;
-    const result = attributes[key].safeParse(raw);
+    const result = (attributes[key] as z.ZodMiniType).safeParse(raw);
     if (result.success) return result.data;
     unreadable.add(key);
     return undefined;
@@ -994,7 +989,7 @@ export function checkBuild(
     error: new CookieValidationError(
       result.error.cookieName,
       [...result.error.issues, ...issues],
-      cause instanceof z.ZodError ? cause : undefined,
+      cause,
     ),
   };
 }

@@ -1,3 +1,5 @@
+import { isCookieValue } from './grammar.js';
+
 /** How a cookie's logical value is written on the wire. */
 export type CookieEncoding = 'uri' | 'raw' | 'base64url';
 
@@ -7,12 +9,6 @@ export const COOKIE_ENCODINGS: readonly CookieEncoding[] = Object.freeze([
   'raw',
   'base64url',
 ]);
-
-// RFC 6265 §4.1.1: cookie-octet = %x21 / %x23-2B / %x2D-3A / %x3C-5B / %x5D-7E
-export const COOKIE_OCTETS = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/;
-// RFC 6265 §4.1.1: cookie-value = *cookie-octet / ( DQUOTE *cookie-octet DQUOTE )
-export const COOKIE_VALUE =
-  /^(?:[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*|"[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*")$/;
 
 // cookie-octets that stay as they are under 'uri'; '%' is escaped so decoding is exact.
 const URI_PLAIN = /^[\x21\x23\x24\x26-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/;
@@ -40,7 +36,7 @@ export function encodeValue(value: string, encoding: CookieEncoding): EncodeResu
         return { ok: false, reason: 'it contains a lone UTF-16 surrogate' };
       return { ok: true, wire: value.replace(URI_ESCAPE, encodeURIComponent) };
     case 'raw':
-      if (COOKIE_VALUE.test(value)) return { ok: true, wire: value };
+      if (isCookieValue(value)) return { ok: true, wire: value };
       return { ok: false, reason: 'it contains characters that are not cookie-octets' };
     case 'base64url':
       if (!value.isWellFormed())

@@ -1,6 +1,6 @@
 import { CookieError, type CookieIssue, CookieValidationError, quote } from '../errors.js';
 import { base64urlToBytes, bytesToBase64url } from '../rules/encoding.js';
-import { RULE_SOURCES } from '../rules/schema.js';
+import { RULE_SOURCES } from '../rules/sources.js';
 
 /**
  * How a protected cookie's value is guarded: `'sign'` (HMAC-SHA256: integrity and
