@@ -187,7 +187,7 @@ function define<N extends string, S extends z.ZodType>(
   // Name, attributes and policy are checked once, here, with an empty value.
   const probe = build('');
   if (!probe.success) throw probe.error;
-  const protector = protectorOf(name, protect, probe.cookie.maxAge);
+  const protector = protectorOf(name, protect, probe.cookie);
 
   const definition: CookieDefinition<N, S> = {
     name,
@@ -263,21 +263,34 @@ function define<N extends string, S extends z.ZodType>(
   return Object.freeze(definition);
 }
 
-/** The protector of a protected definition, its lifetime defaulting to the cookie's Max-Age. */
+/**
+ * The protector of a protected definition. Its lifetime defaults to the cookie's Max-Age; a
+ * cookie with Expires and no Max-Age needs `protect.maxAge`, since the value carries only its
+ * issued-at time and an Expires fixed in a definition is an instant, not a lifetime.
+ */
 function protectorOf(
   name: string,
   protect: ProtectOptions | undefined,
-  maxAge: number | undefined,
+  cookie: Cookie,
 ): Protector | undefined {
   if (protect === undefined) return undefined;
   if (protect === null || typeof protect !== 'object') {
     throw new CookieError('protect must be { mode, keys }', { code: 'invalid_definition' });
   }
-  const lifetime = protect.maxAge ?? maxAge;
+  const { mode, keys, maxAge = cookie.maxAge, clockSkew, now } = protect;
+  if (maxAge === undefined && cookie.expires !== undefined) {
+    throw new CookieError(
+      `cookie ${quote(name)}: a protected cookie with Expires and no Max-Age needs protect.maxAge, the lifetime the server enforces from the issued-at time (it never sees Expires come back)`,
+      { code: 'protect_options' },
+    );
+  }
   return createProtector({
-    ...protect,
     name,
-    ...(lifetime === undefined ? {} : { maxAge: lifetime }),
+    mode,
+    keys,
+    ...(maxAge === undefined ? {} : { maxAge }),
+    ...(clockSkew === undefined ? {} : { clockSkew }),
+    ...(now === undefined ? {} : { now }),
   });
 }
 
