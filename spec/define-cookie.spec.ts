@@ -4,6 +4,7 @@ import { inspect } from 'node:util';
 import { expect } from 'chai';
 import { CookieJar } from 'tough-cookie';
 import { z } from 'zod';
+import * as zm from 'zod/mini';
 import {
   Cookie,
   CookieError,
@@ -368,6 +369,30 @@ describe('defineCookie()', () => {
         [['value', 'card'], 'invalid_type'],
       ]);
       expectNoSecret(error);
+    });
+  });
+
+  describe('schemas', () => {
+    it('accepts a zod/mini schema as well as a classic one, with the same inferred types', async () => {
+      const mini = defineCookie({
+        name: 'prefs',
+        codec: 'json',
+        schema: zm.object({ lang: zm.enum(['en', 'fr']) }),
+      });
+      const cookie = await mini.create({ lang: 'fr' });
+      const result = await mini.read(sentBack(cookie));
+      expect(result).to.deep.equal({ success: true, data: { lang: 'fr' }, renew: false });
+      if (result.success) {
+        const lang: 'en' | 'fr' = result.data.lang;
+        // @ts-expect-error lang is 'en' | 'fr'
+        const wrong: number = result.data.lang;
+        void lang;
+        void wrong;
+      }
+      // @ts-expect-error 'de' is not an option
+      await rejection(mini.create({ lang: 'de' }));
+      const shaped = defineCookie({ name: 's', codec: 'string', schema: zm.string() });
+      expect((await shaped.create('x')).value).to.equal('x');
     });
   });
 

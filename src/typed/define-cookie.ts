@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as zc from 'zod/v4/core';
 import { CookieBuilder } from '../builder/cookie-builder.js';
 import { Cookie, type CookieResult } from '../cookie/cookie.js';
 import {
@@ -46,8 +46,11 @@ interface DefinitionCommon<N extends string> {
   readonly protect?: ProtectOptions;
 }
 
-/** `defineCookie` options for a JSON cookie: any schema whose input is JSON data. */
-export interface JsonCookieOptions<N extends string, S extends z.ZodType>
+/**
+ * `defineCookie` options for a JSON cookie: any zod schema (from `zod` or `zod/mini`) whose
+ * input is JSON data.
+ */
+export interface JsonCookieOptions<N extends string, S extends zc.$ZodType>
   extends DefinitionCommon<N> {
   /** The value is the JSON text of the data. */
   readonly codec: 'json';
@@ -55,8 +58,11 @@ export interface JsonCookieOptions<N extends string, S extends z.ZodType>
   readonly schema: S;
 }
 
-/** `defineCookie` options for a string cookie: a schema whose input is a string. */
-export interface StringCookieOptions<N extends string, S extends z.ZodType<unknown, string>>
+/**
+ * `defineCookie` options for a string cookie: a zod schema (from `zod` or `zod/mini`) whose
+ * input is a string.
+ */
+export interface StringCookieOptions<N extends string, S extends zc.$ZodType<unknown, string>>
   extends DefinitionCommon<N> {
   /** The value is the string itself. */
   readonly codec: 'string';
@@ -87,7 +93,7 @@ export type CookieHeaderInput = string | readonly string[] | ParsedCookieHeader 
  * `Cookie` header back into validated data. Both are async, so that protection (signing or
  * sealing with Web Crypto) never changes their signatures.
  */
-export interface CookieDefinition<N extends string, S extends z.ZodType> {
+export interface CookieDefinition<N extends string, S extends zc.$ZodType> {
   /** The cookie name. */
   readonly name: N;
   /** `'json'` or `'string'`. */
@@ -102,20 +108,24 @@ export interface CookieDefinition<N extends string, S extends z.ZodType> {
    * `CookieError` only, which never prints `data`.
    * @throws {CookieValidationError} when the data or the resulting cookie is invalid.
    */
-  create(data: z.input<S>): Promise<Cookie>;
+  create(data: zc.input<S>): Promise<Cookie>;
   /**
    * Reads the cookie from a request `Cookie` header and validates it; never rejects. A missing,
    * undecodable, malformed or invalid value, or a header that cannot be read, gives
    * `{ success: false, error }`, never data.
    */
-  read(header: CookieHeaderInput): Promise<CookieReadResult<z.output<S>>>;
+  read(header: CookieHeaderInput): Promise<CookieReadResult<zc.output<S>>>;
 }
 
 const SCHEMA_SOURCE = 'defineCookie schema';
 
+// The schema parameter is constrained by zod's core `$ZodType`, which classic and mini schemas
+// share, not by classic zod's `ZodType`: checking an inline schema against every method of the
+// classic interface is what an application's type-check pays for; spec/type-cost.spec.ts
+// holds the budget.
 /**
- * Defines a typed cookie whose value is validated by a zod schema; the
- * types of `create` and `read` are inferred from it. Codec `'json'` stores the JSON text
+ * Defines a typed cookie whose value is validated by a zod schema (from `zod` or `zod/mini`);
+ * the types of `create` and `read` are inferred from it. Codec `'json'` stores the JSON text
  * (base64url on the wire by default); codec `'string'` stores the string. No error it throws,
  * rejects with or returns prints the value or its decrypted text.
  *
@@ -130,20 +140,30 @@ const SCHEMA_SOURCE = 'defineCookie schema';
  * const read = await cart.read(req.headers.cookie); // { success: true, data: { items: [...] } }
  * @throws {CookieError} at once when the name, attributes, encoding, policy or schema are unusable.
  */
-export function defineCookie<N extends string, S extends z.ZodType>(
+export function defineCookie<N extends string, S extends zc.$ZodType>(
   options: JsonCookieOptions<N, S>,
 ): CookieDefinition<N, S>;
-export function defineCookie<N extends string, S extends z.ZodType<unknown, string>>(
+export function defineCookie<N extends string, S extends zc.$ZodType<unknown, string>>(
   options: StringCookieOptions<N, S>,
 ): CookieDefinition<N, S>;
-export function defineCookie<N extends string, S extends z.ZodType>(
-  options: JsonCookieOptions<N, S> | StringCookieOptions<N, S & z.ZodType<unknown, string>>,
+export function defineCookie<N extends string, S extends zc.$ZodType>(
+  options: JsonCookieOptions<N, S> | StringCookieOptions<N, S & zc.$ZodType<unknown, string>>,
 ): CookieDefinition<N, S> {
   return guardInput('defineCookie()', define<N, S>, options);
 }
 
-function define<N extends string, S extends z.ZodType>(
-  options: JsonCookieOptions<N, S> | StringCookieOptions<N, S & z.ZodType<unknown, string>>,
+/** What `define` uses of a schema: both `zod` and `zod/mini` schemas have it. */
+interface ParsingSchema {
+  safeParseAsync(
+    data: unknown,
+  ): Promise<
+    | { readonly success: true; readonly data: unknown }
+    | { readonly success: false; readonly error: zc.$ZodError }
+  >;
+}
+
+function define<N extends string, S extends zc.$ZodType>(
+  options: JsonCookieOptions<N, S> | StringCookieOptions<N, S & zc.$ZodType<unknown, string>>,
 ): CookieDefinition<N, S> {
   if (options === null || typeof options !== 'object') {
     throw new CookieError('defineCookie takes an options object', { code: 'invalid_definition' });
@@ -159,10 +179,11 @@ function define<N extends string, S extends z.ZodType>(
     typeof schema !== 'object' ||
     typeof (schema as { safeParseAsync?: unknown }).safeParseAsync !== 'function'
   ) {
-    throw new CookieError('schema must be a zod schema', {
+    throw new CookieError('schema must be a zod schema (from zod or zod/mini)', {
       code: 'invalid_definition',
     });
   }
+  const parser = schema as unknown as ParsingSchema;
   if (policy !== undefined && !isCookiePolicy(policy)) {
     throw new CookieError('policy must be a CookiePolicy; create one with CookiePolicy.define', {
       code: 'invalid_policy',
@@ -204,7 +225,7 @@ function define<N extends string, S extends z.ZodType>(
   const protector = protectorOf(name, protect, probe.cookie);
 
   async function create(data: unknown): Promise<Cookie> {
-    const checked = await validate(schema, data, name);
+    const checked = await validate(parser, data, name);
     if (!checked.success) throw checked.error;
     let text: string;
     if (codec === 'string') {
@@ -267,7 +288,7 @@ function define<N extends string, S extends z.ZodType>(
         );
       }
     }
-    const checked = await validate(schema, data, name);
+    const checked = await validate(parser, data, name);
     if (!checked.success) return failure(checked.error);
     return Object.freeze({ success: true, data: checked.data, renew });
   }
@@ -286,7 +307,7 @@ function define<N extends string, S extends z.ZodType>(
     },
     async read(header) {
       try {
-        return (await read(header)) as CookieReadResult<z.output<S>>;
+        return (await read(header)) as CookieReadResult<zc.output<S>>;
       } catch (thrown) {
         return failure(isCookieError(thrown) ? thrown : unexpected(name, 'read()', thrown));
       }
@@ -373,7 +394,7 @@ type Validated =
  * Runs the user's schema; its issues become `value.*` issues, a throwing schema a CookieError
  * that names what was thrown by kind only (its message may quote the value).
  */
-async function validate(schema: z.ZodType, data: unknown, name: string): Promise<Validated> {
+async function validate(schema: ParsingSchema, data: unknown, name: string): Promise<Validated> {
   // zod finalises issue messages lazily (on `.error`) and they look at the input again, so the
   // whole read of the caller's data stays inside the try.
   try {
@@ -389,7 +410,9 @@ async function validate(schema: z.ZodType, data: unknown, name: string): Promise
         source: SCHEMA_SOURCE,
       };
     });
-    return { success: false, error: new CookieValidationError(name, issues, zodError) };
+    // A zod/mini schema reports a core $ZodError; classic zod's ZodError extends it.
+    const cause = zodError as never;
+    return { success: false, error: new CookieValidationError(name, issues, cause) };
   } catch (cause) {
     return {
       success: false,
