@@ -1,8 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
 import { expect } from 'chai';
 import { CookieJar } from 'tough-cookie';
 import { z } from 'zod';
+import * as zm from 'zod/mini';
 import {
   Cookie,
   CookieError,
@@ -247,6 +249,150 @@ describe('defineCookie()', () => {
       await rejection(cart.create({ items: [1] }));
       // @ts-expect-error a string codec needs a schema whose input is a string
       defineCookie({ name: 'n', codec: 'string', schema: z.number() });
+    });
+  });
+
+  describe('errors never print the value', () => {
+    const SECRET = 'card=4111111111111111';
+    const KEY = 'an example secret of at least 32 bytes, A';
+
+    /** Every way an error reaches a log: message, String, JSON, inspect (cause included). */
+    function expectNoSecret(error: unknown, secret = SECRET): void {
+      expect(error).to.be.instanceOf(CookieError);
+      const e = error as CookieValidationError;
+      const printed = [
+        e.message,
+        String(e),
+        JSON.stringify(e),
+        JSON.stringify(e.issues ?? []),
+        inspect(e, { depth: null, showHidden: true }),
+      ];
+      // Any 8 characters of it would be a leak (V8's JSON errors quote the first 10).
+      for (let i = 0; i + 8 <= secret.length; i++) {
+        const piece = secret.slice(i, i + 8);
+        for (const text of printed)
+          expect(text, `prints ${JSON.stringify(piece)}`).not.to.include(piece);
+      }
+    }
+
+    async function readError(
+      def: { read(h: string): Promise<{ success: boolean; error?: CookieError }> },
+      header: string,
+    ): Promise<CookieError> {
+      const result = await def.read(header);
+      expect(result.success).to.equal(false);
+      return result.error as CookieError;
+    }
+
+    for (const mode of ['seal', 'sign'] as const) {
+      it(`a ${mode}ed text that is not JSON: code parse at value, the plaintext nowhere`, async () => {
+        const protect = { mode, keys: [KEY] };
+        const writer = defineCookie({ name: 'card', codec: 'string', schema: z.string(), protect });
+        const reader = defineCookie({ name: 'card', codec: 'json', schema: z.unknown(), protect });
+        const error = await readError(reader, sentBack(await writer.create(SECRET)));
+        expect((error as CookieValidationError).issues.map((i) => [i.path, i.code])).to.deep.equal([
+          [['value'], 'parse'],
+        ]);
+        expectNoSecret(error);
+      });
+    }
+
+    it('a JSON cookie whose text is not JSON', async () => {
+      const error = await readError(cart, `cart=${Buffer.from(SECRET).toString('base64url')}`);
+      expect((error as CookieValidationError).issues[0]?.code).to.equal('parse');
+      expectNoSecret(error);
+    });
+
+    it('a value that does not decode: its position and code point, not its text', async () => {
+      const token = 'SESSIONTOKEN-0123456789';
+      const cases: [typeof cart | typeof theme, string][] = [
+        [theme, `theme=${token}%ZZ`],
+        [theme, `theme=${token}%E2%28`],
+        [cart, `cart=${token}.x`],
+        [cart, `cart="${token}"`],
+        [cart, `cart=${token}AB`],
+      ];
+      for (const [def, header] of cases) {
+        const error = await readError(def, header);
+        expect(
+          (error as CookieValidationError).issues.map((i) => [i.path, i.code]),
+          header,
+        ).to.deep.equal([[['value'], 'value_encoding']]);
+        expectNoSecret(error, token);
+      }
+    });
+
+    it('a schema that throws on the value (JSON.parse in a transform): the error kind only', async () => {
+      const parsed = defineCookie({
+        name: 'p',
+        codec: 'string',
+        schema: z.string().transform((s) => JSON.parse(s) as unknown),
+      });
+      const error = await readError(parsed, `p=${encodeURIComponent(SECRET)}`);
+      expect(error.code).to.equal('schema_threw');
+      expectNoSecret(error);
+      const created = await rejection(parsed.create(SECRET));
+      expect((created as CookieError).code).to.equal('schema_threw');
+      expectNoSecret(created);
+    });
+
+    it('data whose toJSON throws with the value in its message', async () => {
+      const anything = defineCookie({ name: 'x', codec: 'json', schema: z.any() });
+      const data = {
+        toJSON() {
+          throw new Error(`cannot serialise ${SECRET}`);
+        },
+      };
+      const error = await rejection(anything.create(data));
+      expect((error as CookieValidationError).issues.map((i) => [i.path, i.code])).to.deep.equal([
+        [['value'], 'value_encoding'],
+      ]);
+      expectNoSecret(error);
+    });
+
+    it('opened data the schema refuses: zod’s issues, without the input', async () => {
+      const protect = { mode: 'seal' as const, keys: [KEY] };
+      const writer = defineCookie({
+        name: 'pay',
+        codec: 'json',
+        schema: z.object({ card: z.string() }),
+        protect,
+      });
+      const reader = defineCookie({
+        name: 'pay',
+        codec: 'json',
+        schema: z.object({ card: z.number() }),
+        protect,
+      });
+      const error = await readError(reader, sentBack(await writer.create({ card: SECRET })));
+      expect((error as CookieValidationError).issues.map((i) => [i.path, i.code])).to.deep.equal([
+        [['value', 'card'], 'invalid_type'],
+      ]);
+      expectNoSecret(error);
+    });
+  });
+
+  describe('schemas', () => {
+    it('accepts a zod/mini schema as well as a classic one, with the same inferred types', async () => {
+      const mini = defineCookie({
+        name: 'prefs',
+        codec: 'json',
+        schema: zm.object({ lang: zm.enum(['en', 'fr']) }),
+      });
+      const cookie = await mini.create({ lang: 'fr' });
+      const result = await mini.read(sentBack(cookie));
+      expect(result).to.deep.equal({ success: true, data: { lang: 'fr' }, renew: false });
+      if (result.success) {
+        const lang: 'en' | 'fr' = result.data.lang;
+        // @ts-expect-error lang is 'en' | 'fr'
+        const wrong: number = result.data.lang;
+        void lang;
+        void wrong;
+      }
+      // @ts-expect-error 'de' is not an option
+      await rejection(mini.create({ lang: 'de' }));
+      const shaped = defineCookie({ name: 's', codec: 'string', schema: zm.string() });
+      expect((await shaped.create('x')).value).to.equal('x');
     });
   });
 

@@ -150,6 +150,8 @@ const UNPROTECT_CODES: Record<UnprotectErrorCode, true> = {
   protect_unknown_key: true,
   protect_tampered: true,
   protect_expired: true,
+  protect_future: true,
+  protect_options: true,
   protect_crypto: true,
 };
 

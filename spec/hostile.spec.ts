@@ -616,3 +616,280 @@ describe('Hostile input (spec/fixtures/hostile.json)', function () {
     });
   });
 });
+
+// Typed cookies and the request Cookie header (src/typed, src/parse/cookie-header.ts): every
+// way a caller's argument can be hostile, at each of their entry points, sync and async.
+describe('Hostile input: defineCookie, create(), read() and parseCookieHeader()', function () {
+  this.timeout(60_000);
+  const KEY = 'an example secret of at least 32 bytes, A';
+  const unprintable = {
+    toString(): string {
+      throw new Error('toString');
+    },
+    valueOf(): number {
+      throw new Error('valueOf');
+    },
+  };
+  /** An object every property read of which throws `thrown`. */
+  const throwingOnRead = (thrown: unknown): object =>
+    new Proxy(
+      {},
+      {
+        get() {
+          throw thrown;
+        },
+        getOwnPropertyDescriptor() {
+          throw thrown;
+        },
+        ownKeys() {
+          throw thrown;
+        },
+        has() {
+          throw thrown;
+        },
+      },
+    );
+  const kinds: Hostile[] = [
+    { label: 'revoked Proxy', value: revoked.proxy },
+    { label: 'Proxy with throwing traps', value: trap },
+    { label: 'object without a prototype', value: Object.create(null) },
+    { label: 'object whose toString and valueOf throw', value: unprintable },
+    { label: 'symbol', value: Symbol('x') },
+    { label: 'getter that throws', value: throwing },
+    { label: 'reads throw an unprintable value', value: throwingOnRead(unprintable) },
+    { label: 'reads throw a null-prototype object', value: throwingOnRead(Object.create(null)) },
+    { label: 'reads throw a symbol', value: throwingOnRead(Symbol('thrown')) },
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    { label: 'sparse array', value: [, 'sid=1'] },
+    { label: 'array of 2 holes', value: new Array(2) },
+    { label: 'array holding a revoked Proxy', value: ['sid=1', revoked.proxy] },
+    { label: 'array holding an unprintable object', value: ['sid=1', unprintable] },
+    {
+      label: 'array whose element getter throws',
+      value: Object.defineProperty(['sid=1'], 0, {
+        get() {
+          throw new RangeError('element');
+        },
+      }),
+    },
+    { label: 'array Proxy whose reads throw', value: new Proxy(['sid=1'], { get: () => 0 / 0 }) },
+    { label: 'revoked array Proxy', value: revokedArray() },
+  ];
+
+  // Thrown values on which `instanceof` itself throws: the sync entry points reach them through
+  // guardInput (src/errors.ts), the async ones through their own catch.
+  const thrownProxies: Hostile[] = [
+    { label: 'reads throw a revoked Proxy', value: throwingOnRead(revoked.proxy) },
+    { label: 'reads throw a Proxy with throwing traps', value: throwingOnRead(trap) },
+  ];
+
+  function revokedArray(): unknown {
+    const r = Proxy.revocable(['sid=1'], {});
+    r.revoke();
+    return r.proxy;
+  }
+
+  /** `instanceof` that a revoked Proxy cannot turn into a throw. */
+  function isCookieError(value: unknown): boolean {
+    try {
+      return value instanceof CookieError;
+    } catch {
+      return false;
+    }
+  }
+
+  function kindOf(thrown: unknown): string {
+    try {
+      return thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : typeof thrown;
+    } catch {
+      return 'an unprintable value';
+    }
+  }
+
+  let typedLeaks: string[] = [];
+  beforeEach(() => {
+    typedLeaks = [];
+  });
+
+  /** Runs a sync call: it returns, or throws a CookieError; anything else is a leak. */
+  function call(where: string, fn: () => unknown): unknown {
+    try {
+      return fn();
+    } catch (error) {
+      if (!isCookieError(error)) typedLeaks.push(`${where} threw ${kindOf(error)}`);
+      return error;
+    }
+  }
+
+  /** Awaits a create(): it resolves, or rejects with a CookieError. */
+  async function settle(where: string, promise: () => Promise<unknown>): Promise<void> {
+    try {
+      assertSafeCookie(await promise());
+    } catch (error) {
+      if (!isCookieError(error)) typedLeaks.push(`${where} rejected with ${kindOf(error)}`);
+    }
+  }
+
+  /** Awaits a read(): it never rejects, and a failure carries a CookieError. */
+  async function readSafely(where: string, promise: () => Promise<unknown>): Promise<void> {
+    try {
+      const result = (await promise()) as { success: boolean; error?: unknown };
+      if (!result.success && !isCookieError(result.error))
+        typedLeaks.push(`${where} gave an error that is not a CookieError`);
+    } catch (error) {
+      typedLeaks.push(`${where} rejected with ${kindOf(error)}`);
+    }
+  }
+
+  function expectNoLeaks(): void {
+    const shown = [...new Set(typedLeaks)].slice(0, 15).join('\n  ');
+    expect(typedLeaks.length, `${typedLeaks.length} leaks, e.g.:\n  ${shown}\n`).to.equal(0);
+  }
+
+  /** The parts of a parsed header a caller uses, each of which must stay inside the contract. */
+  function useParsed(where: string, parsed: unknown): void {
+    if (isCookieError(parsed) || typeof (parsed as { get?: unknown })?.get !== 'function') return;
+    const header = parsed as lib.ParsedCookieHeader;
+    call(`${where}.get`, () => header.get('sid'));
+    call(`${where}.getAll`, () => header.getAll('sid'));
+    call(`${where}.has`, () => header.has('sid'));
+    call(`${where}.size`, () => header.size);
+    call(`${where} iteration`, () => [...header]);
+  }
+
+  it('parseCookieHeader: hostile headers and options, then every reading of the result', () => {
+    for (const { label, value } of kinds) {
+      useParsed(
+        `parseCookieHeader(${label})`,
+        call(`parseCookieHeader(${label})`, () => lib.parseCookieHeader(value as never)),
+      );
+      useParsed(
+        `parseCookieHeader("sid=1", ${label})`,
+        call(`options ${label}`, () => lib.parseCookieHeader('sid=1', value as never)),
+      );
+      call(`parseCookieHeader("sid=1", { encoding: ${label} })`, () =>
+        lib.parseCookieHeader('sid=1', { encoding: value } as never),
+      );
+    }
+    expectNoLeaks();
+  });
+
+  it('parseCookieHeader: options without a prototype work like plain ones', () => {
+    const options = Object.assign(Object.create(null) as object, { encoding: 'raw' as const });
+    expect(lib.parseCookieHeader('sid=%41', options).get('sid')).to.equal('%41');
+  });
+
+  it('defineCookie: hostile options, option values, attributes and protect options', () => {
+    const valid = { name: 'sid', codec: 'string', schema: z.string() };
+    const protect = { mode: 'seal', keys: [KEY] };
+    for (const { label, value } of [...kinds, ...nonStrings]) {
+      call(`defineCookie(${label})`, () => lib.defineCookie(value as never));
+      for (const key of ['name', 'codec', 'schema', 'encoding', 'attributes', 'policy', 'protect'])
+        call(`defineCookie({ ${key}: ${label} })`, () =>
+          lib.defineCookie({ ...valid, [key]: value } as never),
+        );
+      for (const key of ['mode', 'keys', 'maxAge', 'clockSkew', 'now'])
+        call(`defineCookie({ protect: { ${key}: ${label} } })`, () =>
+          lib.defineCookie({ ...valid, protect: { ...protect, [key]: value } } as never),
+        );
+      call(`defineCookie({ protect: { keys: [${label}] } })`, () =>
+        lib.defineCookie({ ...valid, protect: { mode: 'sign', keys: [value] } } as never),
+      );
+      call(`createProtector({ keys: [${label}] })`, () =>
+        lib.createProtector({ name: 'sid', mode: 'sign', keys: [value] } as never),
+      );
+    }
+    expectNoLeaks();
+  });
+
+  it('defineCookie: options, attributes and protect options without a prototype work', async () => {
+    const bare = <T extends object>(o: T): T => Object.assign(Object.create(null) as T, o);
+    const def = lib.defineCookie(
+      bare({
+        name: 'sid',
+        codec: 'json' as const,
+        schema: z.object({ n: z.number() }),
+        attributes: bare({ path: '/', maxAge: 60 }),
+        protect: bare({ mode: 'sign' as const, keys: [KEY] }),
+      }),
+    );
+    const cookie = await def.create({ n: 1 });
+    expect(await def.read(cookie.toString().split(';')[0] as string)).to.deep.equal({
+      success: true,
+      data: { n: 1 },
+      renew: false,
+    });
+  });
+
+  it('create(): hostile data, data whose toJSON throws, schemas that throw hostile values', async () => {
+    const definitions = {
+      json: lib.defineCookie({ name: 'j', codec: 'json', schema: z.unknown() }),
+      object: lib.defineCookie({ name: 'o', codec: 'json', schema: z.object({ a: z.string() }) }),
+      string: lib.defineCookie({ name: 's', codec: 'string', schema: z.string() }),
+      sealed: lib.defineCookie({
+        name: 'p',
+        codec: 'json',
+        schema: z.unknown(),
+        protect: { mode: 'seal', keys: [KEY] },
+      }),
+    };
+    for (const { label, value } of [...kinds, ...thrownProxies, ...nonStrings]) {
+      const data: [string, unknown][] = [
+        [label, value],
+        [`{ a: ${label} }`, { a: value }],
+        [
+          `toJSON throwing ${label}`,
+          {
+            toJSON() {
+              throw value;
+            },
+          },
+        ],
+      ];
+      for (const [what, input] of data)
+        for (const [kind, def] of Object.entries(definitions))
+          await settle(`${kind}.create(${what})`, () => def.create(input as never));
+      const throwingSchema = lib.defineCookie({
+        name: 't',
+        codec: 'string',
+        schema: z.string().refine(() => {
+          throw value;
+        }),
+      });
+      await settle(`create() with a schema throwing ${label}`, () => throwingSchema.create('x'));
+      await readSafely(`read() with a schema throwing ${label}`, () => throwingSchema.read('t=x'));
+    }
+    expectNoLeaks();
+  });
+
+  it('read(): never rejects, whatever the header (sparse arrays, Proxies, getters)', async () => {
+    const plain = lib.defineCookie({ name: 'sid', codec: 'string', schema: z.string() });
+    const sealed = lib.defineCookie({
+      name: 'sid',
+      codec: 'json',
+      schema: z.unknown(),
+      protect: { mode: 'seal', keys: [KEY] },
+    });
+    for (const { label, value } of [...kinds, ...thrownProxies, ...nonStrings, ...configs]) {
+      await readSafely(`read(${label})`, () => plain.read(value as never));
+      await readSafely(`sealed read(${label})`, () => sealed.read(value as never));
+    }
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    const sparse = await plain.read([, 'sid=1'] as never);
+    expect(sparse.success).to.equal(false);
+    if (!sparse.success) expect(sparse.error.code).to.equal('invalid_type');
+    expectNoLeaks();
+  });
+
+  it('defineCookie and parseCookieHeader: reads that throw a revoked Proxy', () => {
+    for (const { label, value } of thrownProxies) {
+      call(`defineCookie(${label})`, () => lib.defineCookie(value as never));
+      call(`createProtector(${label})`, () => lib.createProtector(value as never));
+      call(`parseCookieHeader(${label})`, () => lib.parseCookieHeader(value as never));
+      call(`parseCookieHeader("sid=1", ${label})`, () =>
+        lib.parseCookieHeader('sid=1', value as never),
+      );
+    }
+    expectNoLeaks();
+  });
+});

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { parseCookie } from 'cookie';
 import fc from 'fast-check';
-import { Cookie, CookieError, parseCookieHeader } from '../src/index.js';
+import { Cookie, CookieError, CookieValidationError, parseCookieHeader } from '../src/index.js';
 
 describe('parseCookieHeader()', () => {
   describe('lookup', () => {
@@ -246,6 +246,59 @@ describe('parseCookieHeader()', () => {
     it('throws only a CookieError for a header that is not text', () => {
       for (const header of [42, {}, [1], ['a=1', null]]) {
         expect(() => parseCookieHeader(header as never)).to.throw(CookieError);
+      }
+    });
+
+    it('refuses a sparse array of lines with a CookieError, never a TypeError later', () => {
+      // biome-ignore lint/suspicious/noSparseArray: the holes are the point
+      for (const header of [[, 'sid=1'], ['a=1', , 'sid=1'], new Array(2)]) {
+        expect(() => parseCookieHeader(header as never).get('sid'))
+          .to.throw(CookieError)
+          .with.property('code', 'invalid_type');
+      }
+    });
+
+    it('reads each line once, so a line that changes between reads cannot slip through', () => {
+      let reads = 0;
+      const lines: unknown[] = ['a=1', 'b=2'];
+      Object.defineProperty(lines, 1, {
+        get: () => (reads++ === 0 ? 'b=2' : 42),
+        enumerable: true,
+      });
+      const parsed = parseCookieHeader(lines as string[]);
+      expect(reads).to.equal(1);
+      expect([...parsed]).to.deep.equal([
+        ['a', '1'],
+        ['b', '2'],
+      ]);
+    });
+
+    it('accepts options without a prototype', () => {
+      const options = Object.assign(Object.create(null) as object, { encoding: 'raw' as const });
+      expect(parseCookieHeader('a=%41', options).get('a')).to.equal('%41');
+      expect(parseCookieHeader('a=%41', Object.create(null)).get('a')).to.equal('A');
+    });
+
+    it('refuses an encoding that cannot be turned into a string at path encoding', () => {
+      const unprintable = [
+        Object.create(null),
+        {
+          toString() {
+            throw new Error('no');
+          },
+        },
+        Symbol('uri'),
+      ];
+      for (const encoding of unprintable) {
+        try {
+          parseCookieHeader('a=1', { encoding } as never);
+          expect.fail('expected a CookieValidationError');
+        } catch (error) {
+          expect(error).to.be.instanceOf(CookieValidationError);
+          expect(
+            (error as CookieValidationError).issues.map((i) => [i.path, i.code]),
+          ).to.deep.equal([[['encoding'], 'encoding_value']]);
+        }
       }
     });
   });

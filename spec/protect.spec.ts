@@ -1,4 +1,11 @@
-import { createDecipheriv, createHash, createHmac, hkdfSync } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+} from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -56,6 +63,37 @@ function expectThrows(fn: () => unknown, code: string): void {
     return;
   }
   expect.fail(`expected a CookieError with code ${code}`);
+}
+
+/**
+ * A value in wire format 1 made by an independent node:crypto writer, with any issued-at time
+ * (seconds): what a holder of the key can make, including times cookiesmith never writes.
+ */
+function forge(mode: ProtectMode, key: string, name: string, iat: number, text: string): string {
+  const secret = Buffer.from(key, 'utf8');
+  const hkdf = (info: string, length: number) =>
+    Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), info, length));
+  const nameBytes = Buffer.from(name, 'utf8');
+  const nameTag = createHash('sha256').update(nameBytes).digest().subarray(0, 2);
+  const kid = hkdf('cookiesmith/v1 key-id', 4);
+  const iatBytes = Buffer.alloc(6);
+  iatBytes.writeUIntBE(iat, 0, 6);
+  const payload = Buffer.from(text, 'utf8');
+  if (mode === 'sign') {
+    const body = Buffer.concat([kid, nameTag, iatBytes, payload]);
+    const mac = createHmac('sha256', hkdf('cookiesmith/v1 sign', 32))
+      .update(Buffer.concat([Buffer.from('cookiesmith/s1\0'), nameBytes, Buffer.of(0), body]))
+      .digest();
+    return `s1.${body.toString('base64url')}.${mac.toString('base64url')}`;
+  }
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', hkdf('cookiesmith/v1 seal', 32), iv);
+  cipher.setAAD(
+    Buffer.concat([Buffer.from('cookiesmith/e1\0'), nameBytes, Buffer.of(0), kid, nameTag]),
+  );
+  const sealed = Buffer.concat([cipher.update(Buffer.concat([iatBytes, payload])), cipher.final()]);
+  const data = Buffer.concat([kid, nameTag, iv, sealed, cipher.getAuthTag()]);
+  return `e1.${data.toString('base64url')}`;
 }
 
 async function expectRejects(promise: Promise<unknown>): Promise<CookieError> {
@@ -117,6 +155,29 @@ describe('createProtector', () => {
       expectThrows(() => createProtector({ name: 'sid', mode: 'sign', keys }), 'key_type');
     });
 
+    it('refuses a hole in the key list when the protector is made, naming its index', () => {
+      // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+      const holes = [[, KEY_A], [KEY_A, , KEY_C], new Array(2)] as ProtectKey[][];
+      holes.forEach((keys, n) => {
+        const index = n === 1 ? 1 : 0;
+        try {
+          createProtector({ name: 'sid', mode: 'seal', keys });
+          expect.fail(`keys #${n}: expected key_type`);
+        } catch (error) {
+          expect(error).to.be.instanceOf(CookieError);
+          expect((error as CookieError).code).to.equal('key_type');
+          expect((error as CookieError).message).to.include(`keys[${index}]`);
+        }
+      });
+    });
+
+    it('refuses any entry that is not a key: undefined, null, an object, an ArrayBuffer', () => {
+      for (const key of [undefined, null, {}, new ArrayBuffer(32), [KEY_A]]) {
+        const keys = [KEY_A, key] as unknown as ProtectKey[];
+        expectThrows(() => createProtector({ name: 'sid', mode: 'sign', keys }), 'key_type');
+      }
+    });
+
     it('copies byte keys, so changing the caller’s array later changes nothing', async () => {
       const key = new Uint8Array(KEY_B);
       const p = createProtector({ name: 'sid', mode: 'sign', keys: [key] });
@@ -147,6 +208,49 @@ describe('createProtector', () => {
         () => createProtector({ name: '', mode: 'sign', keys: [KEY_A] }),
         'protect_options',
       );
+    });
+
+    it('refuses a name that is not a cookie name, with the cookie rule as the cause', () => {
+      // Lone surrogates: "role\ud800" and "role\udfff" have the same UTF-8 replacement bytes,
+      // so values made for one would be accepted under the other.
+      const names = ['role\ud800', 'role\udfff', 'a b', 'a;b', 'a=b', 'ré', '$Version', '"sid"'];
+      for (const name of names) {
+        try {
+          createProtector({ name, mode: 'sign', keys: [KEY_A] });
+          expect.fail(`${JSON.stringify(name)} should be refused`);
+        } catch (error) {
+          expect(error, JSON.stringify(name)).to.be.instanceOf(CookieError);
+          expect((error as CookieError).code).to.equal('protect_options');
+          const cause = (error as CookieError).cause as CookieValidationError;
+          expect(cause).to.be.instanceOf(CookieValidationError);
+          expect(cause.issues.map((i) => i.path)).to.deep.equal([['name']]);
+        }
+      }
+    });
+
+    it('accepts every valid cookie name, prefixes included', () => {
+      for (const name of ['sid', '__Host-session', '__Secure-x', "a!#%&'*+-.^_`|~9"]) {
+        expect(createProtector({ name, mode: 'seal', keys: [KEY_A] }).name).to.equal(name);
+      }
+    });
+
+    it('defaults clockSkew to 60 seconds and refuses one that is not whole seconds ≥ 0', () => {
+      expect(createProtector({ name: 'sid', mode: 'sign', keys: [KEY_A] }).clockSkew).to.equal(60);
+      expect(
+        createProtector({ name: 'sid', mode: 'sign', keys: [KEY_A], clockSkew: 0 }).clockSkew,
+      ).to.equal(0);
+      for (const clockSkew of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '60', null]) {
+        expectThrows(
+          () =>
+            createProtector({
+              name: 'sid',
+              mode: 'sign',
+              keys: [KEY_A],
+              clockSkew: clockSkew as number,
+            }),
+          'protect_options',
+        );
+      }
     });
 
     it('refuses anything but an options object with a CookieError', () => {
@@ -350,6 +454,68 @@ describe('createProtector', () => {
         it('refuses a clock that does not return epoch milliseconds', async () => {
           const p = make([KEY_A], 'sid', { now: () => Number.NaN });
           expect((await expectRejects(p.protect('v'))).code).to.equal('protect_options');
+        });
+
+        it('refuses a clock past the end of the Date range (8.64e15 ms)', async () => {
+          const p = make([KEY_A], 'sid', { now: () => 8.64e15 + 1000 });
+          expect((await expectRejects(p.protect('v'))).code).to.equal('protect_options');
+        });
+      });
+
+      describe('issued-at in the future (clockSkew)', () => {
+        const at = (ms: number) => make([KEY_A], 'sid', { now: () => ms });
+
+        it('accepts a value issued up to 60 s ahead of the reader, and refuses 61 s', async () => {
+          const reader = at(T0);
+          expect(await reader.unprotect(await at(T0 + 60_000).protect('v'))).to.include({
+            success: true,
+          });
+          expect(failure(await reader.unprotect(await at(T0 + 61_000).protect('v')))).to.equal(
+            'protect_future',
+          );
+        });
+
+        it('refuses a value issued ten years ahead, although it is "younger" than maxAge', async () => {
+          const wire = await at(T0 + 10 * 365 * 86_400_000).protect('v');
+          const reader = make([KEY_A], 'sid', { now: () => T0, maxAge: 3600 });
+          expect(failure(await reader.unprotect(wire))).to.equal('protect_future');
+        });
+
+        it('takes clockSkew in seconds from the options', async () => {
+          const strict = make([KEY_A], 'sid', { now: () => T0, clockSkew: 0 });
+          expect(failure(await strict.unprotect(await at(T0 + 1000).protect('v')))).to.equal(
+            'protect_future',
+          );
+          const lax = make([KEY_A], 'sid', { now: () => T0, clockSkew: 300 });
+          expect(await lax.unprotect(await at(T0 + 300_000).protect('v'))).to.include({
+            success: true,
+          });
+          expect(failure(await lax.unprotect(await at(T0 + 301_000).protect('v')))).to.equal(
+            'protect_future',
+          );
+        });
+
+        it('refuses an issued-at outside the Date range (2^48 - 1), whatever clockSkew', async () => {
+          const reader = make([KEY_A], 'sid', {
+            now: () => T0,
+            clockSkew: Number.MAX_SAFE_INTEGER,
+          });
+          for (const iat of [2 ** 48 - 1, 8.64e12 + 1]) {
+            const result = await reader.unprotect(forge(mode, KEY_A, 'sid', iat, 'v'));
+            expect(failure(result), `iat ${iat}`).to.equal('protect_future');
+          }
+          const last = await reader.unprotect(forge(mode, KEY_A, 'sid', 8.64e12, 'v'));
+          expect(last.success && last.issuedAt.getTime()).to.equal(8.64e15);
+        });
+
+        it('reads a value forged by an independent writer at the current time', async () => {
+          const result = await at(T0).unprotect(forge(mode, KEY_A, 'sid', T0 / 1000, 'v'));
+          expect(result).to.deep.equal({
+            success: true,
+            text: 'v',
+            issuedAt: new Date(T0),
+            renew: false,
+          });
         });
       });
 
@@ -749,6 +915,83 @@ describe('createProtector', () => {
       expect(Buffer.from(cookie.value.slice(3), 'base64url').toString('latin1')).not.to.include(
         'admin',
       );
+    });
+
+    it('refuses a hole in protect.keys when the definition is made', () => {
+      // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+      expectThrows(() => session('seal', [, KEY_A] as ProtectKey[]), 'key_type');
+      // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+      expectThrows(() => session('sign', [KEY_A, , KEY_C] as ProtectKey[]), 'key_type');
+    });
+
+    describe('lifetime when the cookie has Expires and no Max-Age', () => {
+      const expires = new Date(T0 + 30 * 86_400_000);
+      const withExpires = (protect: { maxAge?: number; now?: () => number }) =>
+        defineCookie({
+          name: 'session',
+          codec: 'json',
+          schema,
+          attributes: { ...attributes, expires },
+          protect: { mode: 'seal', keys: [KEY_A], ...protect },
+        });
+
+      it('refuses the definition unless protect.maxAge gives the server-side lifetime', () => {
+        expectThrows(() => withExpires({}), 'protect_options');
+      });
+
+      it('enforces protect.maxAge when it is given', async () => {
+        let now = T0;
+        const def = withExpires({ maxAge: 3600, now: () => now });
+        const cookie = await def.create({ uid: 1, role: 'user' });
+        expect(cookie.expires?.getTime()).to.equal(expires.getTime());
+        now = T0 + 3600_000;
+        expect(await def.read(sentBack(cookie))).to.include({ success: true });
+        now = T0 + 3601_000;
+        expect(failure(await def.read(sentBack(cookie)))).to.equal('protect_expired');
+      });
+
+      it('takes the Max-Age when both are set, as before', async () => {
+        let now = T0;
+        const def = defineCookie({
+          name: 'session',
+          codec: 'json',
+          schema,
+          attributes: { ...attributes, expires, maxAge: 60 },
+          protect: { mode: 'sign', keys: [KEY_A], now: () => now },
+        });
+        const cookie = await def.create({ uid: 1, role: 'user' });
+        now = T0 + 61_000;
+        expect(failure(await def.read(sentBack(cookie)))).to.equal('protect_expired');
+      });
+
+      it('leaves a session cookie (neither attribute) without a limit unless protect.maxAge sets one', async () => {
+        let now = T0;
+        const def = session('seal', [KEY_A], { now: () => now });
+        const cookie = await def.create({ uid: 1, role: 'user' });
+        now = T0 + 10 * 365 * 86_400_000;
+        expect(await def.read(sentBack(cookie))).to.include({ success: true });
+      });
+    });
+
+    it('refuses a value issued in the future on read (protect_future)', async () => {
+      const wire = forge('seal', KEY_A, 'session', T0 / 1000 + 3600, '{"uid":1,"role":"admin"}');
+      const result = await session('seal', [KEY_A], { now: () => T0 }).read(`session=${wire}`);
+      expect(failure(result)).to.equal('protect_future');
+    });
+
+    it('passes protect.clockSkew to the protector', async () => {
+      const wire = forge('sign', KEY_A, 'session', T0 / 1000 + 120, '{"uid":1,"role":"user"}');
+      const lax = defineCookie({
+        name: 'session',
+        codec: 'json',
+        schema,
+        attributes,
+        protect: { mode: 'sign', keys: [KEY_A], now: () => T0, clockSkew: 120 },
+      });
+      expect(await lax.read(`session=${wire}`)).to.include({ success: true });
+      expect(
+        failure(await session('sign', [KEY_A], { now: () => T0 }).read(`session=${wire}`)),
+      ).to.equal('protect_future');
     });
 
     it('refuses a short key when the definition is made', () => {

@@ -107,20 +107,27 @@ function formatMessage(cookieName: string | undefined, issues: readonly CookieIs
 }
 
 /**
- * A short description of what a caller's getter or Proxy trap threw; never throws itself. The
- * thrown value may be hostile too (a revoked Proxy, an object whose `toString` throws), so it
- * is only read inside a `try`.
+ * What was thrown, by kind only (`a TypeError`, `a string`), for messages about a caller's
+ * getter, Proxy trap or callback that threw. Its message is never printed: it may quote the
+ * value it failed on (V8's JSON.parse errors quote the text). Never throws, whatever was
+ * thrown (a revoked Proxy included).
  */
-export function describeThrown(cause: unknown): string {
+export function describeThrown(thrown: unknown): string {
+  if (typeof thrown !== 'object' || thrown === null) return withArticle(typeof thrown);
   try {
-    if (typeof cause === 'string') return quote(cause);
-    if (typeof cause === 'object' && cause !== null && cause instanceof Error) {
-      return quote(String(cause.message));
+    const name: unknown = (thrown as { name?: unknown }).name;
+    if (typeof name === 'string' && /^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(name)) {
+      return withArticle(name);
     }
-    return quote(String(cause));
   } catch {
-    return 'a value that cannot be printed';
+    // A getter or Proxy trap threw: the kind is unknown.
   }
+  return 'an object';
+}
+
+/** A noun with its indefinite article: `an object`, `a string`. */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 /** True for a `CookieError`; false, never a throw, for anything else (a revoked Proxy too). */
@@ -147,7 +154,7 @@ export function guardInput<T, A = undefined>(where: string, run: (input: A) => T
       {
         path: [],
         code: 'invalid_type',
-        message: `${where}: an argument could not be read (${describeThrown(cause)})`,
+        message: `${where}: an argument could not be read (${describeThrown(cause)} was thrown)`,
         source: 'cookiesmith input handling',
       },
     ]);

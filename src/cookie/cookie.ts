@@ -204,7 +204,7 @@ export class Cookie {
       const issue = {
         path: [],
         code: 'invalid_type',
-        message: `config could not be read: ${describeThrown(cause)}`,
+        message: `config could not be read: ${describeThrown(cause)} was thrown`,
         source: RULE_SOURCES.config,
       } as const;
       return { success: false, error: new CookieValidationError(nameOf(config), [issue]) };

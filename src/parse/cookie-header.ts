@@ -310,8 +310,9 @@ function decode(raw: string, encoding: CookieEncoding, quotedString: boolean): s
  * @example
  * const cookies = parseCookieHeader(req.headers.cookie);
  * const sid = cookies.get('sid');
- * @throws {CookieError} only when `header` is not a string, an array of strings, null or
- * undefined, or `encoding` is not one of the encodings (a `CookieValidationError`).
+ * @throws {CookieError} only when `header` is not a string, an array of strings (every index
+ * a string: a hole is refused), null or undefined, or `encoding` is not one of the encodings
+ * (a `CookieValidationError`); whatever the arguments, nothing but a `CookieError`.
  */
 export function parseCookieHeader(
   header: string | readonly string[] | null | undefined,
@@ -324,13 +325,15 @@ function readCookieHeader(
   header: string | readonly string[] | null | undefined,
   options?: CookieHeaderOptions,
 ): ParsedCookieHeader {
-  const encoding = options?.encoding ?? 'uri';
-  if (!COOKIE_ENCODINGS.includes(encoding)) {
+  const encoding: unknown = options?.encoding ?? 'uri';
+  if (!COOKIE_ENCODINGS.includes(encoding as CookieEncoding)) {
+    // Only a string is quoted: an object may not survive String().
+    const given = typeof encoding === 'string' ? quote(encoding) : `of type ${typeof encoding}`;
     throw new CookieValidationError(undefined, [
       {
         path: ['encoding'],
         code: 'encoding_value',
-        message: `encoding ${quote(String(encoding))} must be one of ${COOKIE_ENCODINGS.join(', ')}`,
+        message: `encoding ${given} must be one of ${COOKIE_ENCODINGS.join(', ')}`,
         source: 'cookiesmith encodings',
       },
     ]);
@@ -338,12 +341,31 @@ function readCookieHeader(
   let lines: readonly string[];
   if (typeof header === 'string') lines = [header];
   else if (header === undefined || header === null) lines = EMPTY_LINES;
-  else if (Array.isArray(header) && header.every((line) => typeof line === 'string'))
-    lines = [...header];
+  else if (Array.isArray(header)) lines = copyLines(header);
   else {
     throw new CookieError('a Cookie header must be a string or an array of strings', {
       code: 'invalid_type',
     });
   }
-  return new ParsedCookieHeader(TOKEN, lines, encoding);
+  return new ParsedCookieHeader(TOKEN, lines, encoding as CookieEncoding);
+}
+
+/**
+ * Copies the lines, reading each index once (what was checked is what is kept) and every
+ * index, holes included: `every()` and `map()` skip the holes of a sparse array.
+ */
+function copyLines(header: readonly unknown[]): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < header.length; i++) {
+    const line = header[i];
+    if (typeof line !== 'string') {
+      const found = line === undefined && !(i in header) ? 'a hole' : `of type ${typeof line}`;
+      throw new CookieError(
+        `a Cookie header must be a string or an array of strings; line ${i} is ${found}`,
+        { code: 'invalid_type' },
+      );
+    }
+    lines.push(line);
+  }
+  return lines;
 }

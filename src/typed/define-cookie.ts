@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as zc from 'zod/v4/core';
 import { CookieBuilder } from '../builder/cookie-builder.js';
 import { Cookie, type CookieResult } from '../cookie/cookie.js';
 import {
@@ -7,12 +7,14 @@ import {
   CookieValidationError,
   describeThrown,
   guardInput,
+  isCookieError,
   quote,
 } from '../errors.js';
 import { ParsedCookieHeader, parseCookieHeader } from '../parse/cookie-header.js';
 import { type CookiePolicy, isCookiePolicy } from '../policy/cookie-policy.js';
 import { COOKIE_ENCODINGS, type CookieEncoding, decodeValue } from '../rules/encoding.js';
 import type { CookieAttributes } from '../rules/schema.js';
+import { describeOption, describeUndecodable } from './describe-value.js';
 import { createProtector, type ProtectOptions, type Protector } from './protect.js';
 
 /** How a typed cookie turns its data into a cookie value: JSON text or the string itself. */
@@ -32,15 +34,20 @@ interface DefinitionCommon<N extends string> {
   readonly policy?: CookiePolicy;
   /**
    * Signs (`'sign'`, HMAC-SHA256) or seals (`'seal'`, AES-256-GCM) the value, bound to the
-   * cookie name, with `keys` newest first; `maxAge` defaults to the cookie's Max-Age. The value
-   * is then sent raw, so `encoding` must be left unset or `'raw'`. See docs/protected-cookies.md.
+   * cookie name, with `keys` newest first; `maxAge` defaults to the cookie's Max-Age, and must
+   * be set when the cookie has Expires and no Max-Age; `clockSkew` (60 s by default) bounds how
+   * far ahead of the reader's clock a value's issued-at time may lie. The value is then sent
+   * raw, so `encoding` must be left unset or `'raw'`. See docs/protected-cookies.md.
    * @throws {CookieError} `key_too_short` when a key has fewer than 32 bytes.
    */
   readonly protect?: ProtectOptions;
 }
 
-/** `defineCookie` options for a JSON cookie: any schema whose input is JSON data. */
-export interface JsonCookieOptions<N extends string, S extends z.ZodType>
+/**
+ * `defineCookie` options for a JSON cookie: any zod schema (from `zod` or `zod/mini`) whose
+ * input is JSON data.
+ */
+export interface JsonCookieOptions<N extends string, S extends zc.$ZodType>
   extends DefinitionCommon<N> {
   /** The value is the JSON text of the data. */
   readonly codec: 'json';
@@ -48,8 +55,11 @@ export interface JsonCookieOptions<N extends string, S extends z.ZodType>
   readonly schema: S;
 }
 
-/** `defineCookie` options for a string cookie: a schema whose input is a string. */
-export interface StringCookieOptions<N extends string, S extends z.ZodType<unknown, string>>
+/**
+ * `defineCookie` options for a string cookie: a zod schema (from `zod` or `zod/mini`) whose
+ * input is a string.
+ */
+export interface StringCookieOptions<N extends string, S extends zc.$ZodType<unknown, string>>
   extends DefinitionCommon<N> {
   /** The value is the string itself. */
   readonly codec: 'string';
@@ -80,7 +90,7 @@ export type CookieHeaderInput = string | readonly string[] | ParsedCookieHeader 
  * `Cookie` header back into validated data. Both are async, so that protection (signing or
  * sealing with Web Crypto) never changes their signatures.
  */
-export interface CookieDefinition<N extends string, S extends z.ZodType> {
+export interface CookieDefinition<N extends string, S extends zc.$ZodType> {
   /** The cookie name. */
   readonly name: N;
   /** `'json'` or `'string'`. */
@@ -91,23 +101,30 @@ export interface CookieDefinition<N extends string, S extends z.ZodType> {
   readonly schema: S;
   /**
    * Validates `data` with the schema and returns the cookie to send; the stored value is
-   * `data` as given, so `read` validates it again with the same schema.
+   * `data` as given, so `read` validates it again with the same schema. Rejects with a
+   * `CookieError` only, which never prints `data`.
    * @throws {CookieValidationError} when the data or the resulting cookie is invalid.
    */
-  create(data: z.input<S>): Promise<Cookie>;
+  create(data: zc.input<S>): Promise<Cookie>;
   /**
-   * Reads the cookie from a request `Cookie` header and validates it; never throws. A missing,
-   * undecodable, malformed or invalid value gives `{ success: false, error }`, never data.
+   * Reads the cookie from a request `Cookie` header and validates it; never rejects. A missing,
+   * undecodable, malformed or invalid value, or a header that cannot be read, gives
+   * `{ success: false, error }`, never data.
    */
-  read(header: CookieHeaderInput): Promise<CookieReadResult<z.output<S>>>;
+  read(header: CookieHeaderInput): Promise<CookieReadResult<zc.output<S>>>;
 }
 
 const SCHEMA_SOURCE = 'defineCookie schema';
 
+// The schema parameter is constrained by zod's core `$ZodType`, which classic and mini schemas
+// share, not by classic zod's `ZodType`: checking an inline schema against every method of the
+// classic interface is what an application's type-check pays for; spec/type-cost.spec.ts
+// holds the budget.
 /**
- * Defines a typed cookie whose value is validated by a zod schema; the types of `create` and
- * `read` are inferred from it. Codec `'json'` stores the JSON text (base64url on the wire by
- * default); codec `'string'` stores the string.
+ * Defines a typed cookie whose value is validated by a zod schema (from `zod` or `zod/mini`);
+ * the types of `create` and `read` are inferred from it. Codec `'json'` stores the JSON text
+ * (base64url on the wire by default); codec `'string'` stores the string. No error it throws,
+ * rejects with or returns prints the value or its decrypted text.
  *
  * @example
  * const cart = defineCookie({
@@ -120,27 +137,37 @@ const SCHEMA_SOURCE = 'defineCookie schema';
  * const read = await cart.read(req.headers.cookie); // { success: true, data: { items: [...] } }
  * @throws {CookieError} at once when the name, attributes, encoding, policy or schema are unusable.
  */
-export function defineCookie<N extends string, S extends z.ZodType>(
+export function defineCookie<N extends string, S extends zc.$ZodType>(
   options: JsonCookieOptions<N, S>,
 ): CookieDefinition<N, S>;
-export function defineCookie<N extends string, S extends z.ZodType<unknown, string>>(
+export function defineCookie<N extends string, S extends zc.$ZodType<unknown, string>>(
   options: StringCookieOptions<N, S>,
 ): CookieDefinition<N, S>;
-export function defineCookie<N extends string, S extends z.ZodType>(
-  options: JsonCookieOptions<N, S> | StringCookieOptions<N, S & z.ZodType<unknown, string>>,
+export function defineCookie<N extends string, S extends zc.$ZodType>(
+  options: JsonCookieOptions<N, S> | StringCookieOptions<N, S & zc.$ZodType<unknown, string>>,
 ): CookieDefinition<N, S> {
-  return guardInput('defineCookie()', () => define(options));
+  return guardInput('defineCookie()', define<N, S>, options);
 }
 
-function define<N extends string, S extends z.ZodType>(
-  options: JsonCookieOptions<N, S> | StringCookieOptions<N, S & z.ZodType<unknown, string>>,
+/** What `define` uses of a schema: both `zod` and `zod/mini` schemas have it. */
+interface ParsingSchema {
+  safeParseAsync(
+    data: unknown,
+  ): Promise<
+    | { readonly success: true; readonly data: unknown }
+    | { readonly success: false; readonly error: zc.$ZodError }
+  >;
+}
+
+function define<N extends string, S extends zc.$ZodType>(
+  options: JsonCookieOptions<N, S> | StringCookieOptions<N, S & zc.$ZodType<unknown, string>>,
 ): CookieDefinition<N, S> {
   if (options === null || typeof options !== 'object') {
     throw new CookieError('defineCookie takes an options object', { code: 'invalid_definition' });
   }
-  const { name, codec, schema, attributes, policy, protect } = options;
+  const { name, codec, schema, attributes, policy, protect, encoding: given } = options;
   if (codec !== 'json' && codec !== 'string') {
-    throw new CookieError(`codec ${quote(String(codec))} must be 'json' or 'string'`, {
+    throw new CookieError(`codec ${describeOption(codec)} must be 'json' or 'string'`, {
       code: 'invalid_definition',
     });
   }
@@ -149,24 +176,27 @@ function define<N extends string, S extends z.ZodType>(
     typeof schema !== 'object' ||
     typeof (schema as { safeParseAsync?: unknown }).safeParseAsync !== 'function'
   ) {
-    throw new CookieError('schema must be a zod schema', { code: 'invalid_definition' });
+    throw new CookieError('schema must be a zod schema (from zod or zod/mini)', {
+      code: 'invalid_definition',
+    });
   }
+  const parser = schema as unknown as ParsingSchema;
   if (policy !== undefined && !isCookiePolicy(policy)) {
     throw new CookieError('policy must be a CookiePolicy; create one with CookiePolicy.define', {
       code: 'invalid_policy',
     });
   }
   const encoding =
-    options.encoding ?? (protect !== undefined ? 'raw' : codec === 'json' ? 'base64url' : 'uri');
+    given ?? (protect !== undefined ? 'raw' : codec === 'json' ? 'base64url' : 'uri');
   if (protect !== undefined && encoding !== 'raw') {
     throw new CookieError(
-      `encoding ${quote(String(encoding))}: a protected value is already cookie-octets; leave encoding unset`,
+      `encoding ${describeOption(encoding)}: a protected value is already cookie-octets; leave encoding unset`,
       { code: 'invalid_definition' },
     );
   }
   if (!COOKIE_ENCODINGS.includes(encoding)) {
     throw new CookieError(
-      `encoding ${quote(String(encoding))} must be one of ${COOKIE_ENCODINGS.join(', ')}`,
+      `encoding ${describeOption(encoding)} must be one of ${COOKIE_ENCODINGS.join(', ')}`,
       { code: 'invalid_definition' },
     );
   }
@@ -180,14 +210,85 @@ function define<N extends string, S extends z.ZodType>(
         .apply(policy as never)
         .safeBuild();
     } catch (error) {
-      if (error instanceof CookieValidationError) return { success: false, error };
+      if (isCookieError(error) && error instanceof CookieValidationError) {
+        return { success: false, error };
+      }
       throw error;
     }
   };
   // Name, attributes and policy are checked once, here, with an empty value.
   const probe = build('');
   if (!probe.success) throw probe.error;
-  const protector = protectorOf(name, protect, probe.cookie.maxAge);
+  const protector = protectorOf(name, protect, probe.cookie);
+
+  async function create(data: unknown): Promise<Cookie> {
+    const checked = await validate(parser, data, name);
+    if (!checked.success) throw checked.error;
+    let text: string;
+    if (codec === 'string') {
+      if (typeof data !== 'string') {
+        throw invalid(name, 'invalid_type', 'a string cookie stores a string', SCHEMA_SOURCE);
+      }
+      text = data;
+    } else {
+      text = toJson(data, name);
+    }
+    const result = build(protector === undefined ? text : await protector.protect(text));
+    if (!result.success) throw result.error;
+    return result.cookie;
+  }
+
+  async function read(header: CookieHeaderInput): Promise<CookieReadResult<unknown>> {
+    const parsed =
+      header instanceof ParsedCookieHeader
+        ? header
+        : parseCookieHeader(header, { encoding: 'raw' });
+    const wire = parsed.getRaw(name);
+    if (wire === undefined) {
+      return failure(
+        new CookieError(`cookie ${quote(name)} was not sent`, { code: 'cookie_missing' }),
+      );
+    }
+    let renew = false;
+    let text: string | undefined;
+    if (protector === undefined) {
+      text = decodeValue(wire, encoding);
+    } else {
+      const opened = await protector.unprotect(wire);
+      if (!opened.success) return failure(opened.error);
+      ({ text, renew } = opened);
+    }
+    if (text === undefined) {
+      return failure(
+        invalid(
+          name,
+          'value_encoding',
+          describeUndecodable(wire, encoding),
+          'RFC 6265 §4.1.1 (values must be encoded to cookie-octets)',
+        ),
+      );
+    }
+    let data: unknown = text;
+    if (codec === 'json') {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        // The SyntaxError quotes the text, which may be a decrypted secret: it is dropped.
+        const what = protector === undefined ? 'decoded' : 'opened';
+        return failure(
+          invalid(
+            name,
+            'parse',
+            `the ${what} value (${text.length} characters) is not JSON`,
+            'RFC 8259 (JSON)',
+          ),
+        );
+      }
+    }
+    const checked = await validate(parser, data, name);
+    if (!checked.success) return failure(checked.error);
+    return Object.freeze({ success: true, data: checked.data, renew });
+  }
 
   const definition: CookieDefinition<N, S> = {
     name,
@@ -195,94 +296,64 @@ function define<N extends string, S extends z.ZodType>(
     encoding,
     schema,
     async create(data) {
-      const checked = await validate(schema, data, name);
-      if (!checked.success) throw checked.error;
-      let text: string;
-      if (codec === 'string') {
-        if (typeof data !== 'string') {
-          throw invalid(name, 'invalid_type', 'a string cookie stores a string', SCHEMA_SOURCE);
-        }
-        text = data;
-      } else {
-        text = toJson(data, name);
+      try {
+        return await create(data);
+      } catch (thrown) {
+        throw isCookieError(thrown) ? thrown : unexpected(name, 'create()', thrown);
       }
-      const result = build(protector === undefined ? text : await protector.protect(text));
-      if (!result.success) throw result.error;
-      return result.cookie;
     },
     async read(header) {
-      let parsed: ParsedCookieHeader;
       try {
-        parsed =
-          header instanceof ParsedCookieHeader
-            ? header
-            : parseCookieHeader(header, { encoding: 'raw' });
-      } catch (error) {
-        return failure(asCookieError(error));
+        return (await read(header)) as CookieReadResult<zc.output<S>>;
+      } catch (thrown) {
+        return failure(isCookieError(thrown) ? thrown : unexpected(name, 'read()', thrown));
       }
-      const wire = parsed.getRaw(name);
-      if (wire === undefined) {
-        return failure(
-          new CookieError(`cookie ${quote(name)} was not sent`, { code: 'cookie_missing' }),
-        );
-      }
-      let renew = false;
-      let text: string | undefined;
-      if (protector === undefined) {
-        text = decodeValue(wire, encoding);
-      } else {
-        const opened = await protector.unprotect(wire);
-        if (!opened.success) return failure(opened.error);
-        ({ text, renew } = opened);
-      }
-      if (text === undefined) {
-        return failure(
-          invalid(
-            name,
-            'value_encoding',
-            `value ${quote(wire)} is not valid under encoding '${encoding}'`,
-            'RFC 6265 §4.1.1 (values must be encoded to cookie-octets)',
-          ),
-        );
-      }
-      let data: unknown = text;
-      if (codec === 'json') {
-        try {
-          data = JSON.parse(text);
-        } catch {
-          return failure(
-            invalid(name, 'parse', `value ${quote(text)} is not JSON`, 'RFC 8259 (JSON)'),
-          );
-        }
-      }
-      const checked = await validate(schema, data, name);
-      if (!checked.success) return failure(checked.error);
-      return Object.freeze({ success: true, data: checked.data as z.output<S>, renew });
     },
   };
   return Object.freeze(definition);
 }
 
-/** The protector of a protected definition, its lifetime defaulting to the cookie's Max-Age. */
+/**
+ * The protector of a protected definition. Its lifetime defaults to the cookie's Max-Age; a
+ * cookie with Expires and no Max-Age needs `protect.maxAge`, since the value carries only its
+ * issued-at time and an Expires fixed in a definition is an instant, not a lifetime.
+ */
 function protectorOf(
   name: string,
   protect: ProtectOptions | undefined,
-  maxAge: number | undefined,
+  cookie: Cookie,
 ): Protector | undefined {
   if (protect === undefined) return undefined;
   if (protect === null || typeof protect !== 'object') {
     throw new CookieError('protect must be { mode, keys }', { code: 'invalid_definition' });
   }
-  const lifetime = protect.maxAge ?? maxAge;
+  const { mode, keys, maxAge = cookie.maxAge, clockSkew, now } = protect;
+  if (maxAge === undefined && cookie.expires !== undefined) {
+    throw new CookieError(
+      `cookie ${quote(name)}: a protected cookie with Expires and no Max-Age needs protect.maxAge, the lifetime the server enforces from the issued-at time (it never sees Expires come back)`,
+      { code: 'protect_options' },
+    );
+  }
   return createProtector({
-    ...protect,
     name,
-    ...(lifetime === undefined ? {} : { maxAge: lifetime }),
+    mode,
+    keys,
+    ...(maxAge === undefined ? {} : { maxAge }),
+    ...(clockSkew === undefined ? {} : { clockSkew }),
+    ...(now === undefined ? {} : { now }),
   });
 }
 
 function failure(error: CookieError): { readonly success: false; readonly error: CookieError } {
   return Object.freeze({ success: false, error });
+}
+
+/** A failure that is not a CookieError (a caller's getter, a Proxy): described by kind only. */
+function unexpected(name: string, where: string, thrown: unknown): CookieError {
+  return new CookieError(
+    `cookie ${quote(name)}: ${where} failed: ${describeThrown(thrown)} was thrown`,
+    { code: 'cookie_error' },
+  );
 }
 
 function invalid(
@@ -294,25 +365,17 @@ function invalid(
   return new CookieValidationError(name, [{ path: ['value'], code, message, source }]);
 }
 
-function asCookieError(error: unknown): CookieError {
-  return error instanceof CookieError
-    ? error
-    : new CookieError(`unexpected failure: ${String(error)}`, { cause: error });
-}
-
 function toJson(data: unknown, name: string): string {
   let text: string | undefined;
   try {
     text = JSON.stringify(data);
-  } catch (cause) {
-    throw new CookieValidationError(name, [
-      {
-        path: ['value'],
-        code: 'value_encoding',
-        message: `value cannot be written as JSON: ${String(cause)}`,
-        source: 'RFC 8259 (JSON)',
-      },
-    ]);
+  } catch (thrown) {
+    throw invalid(
+      name,
+      'value_encoding',
+      `value cannot be written as JSON: JSON.stringify threw ${describeThrown(thrown)} (a BigInt, a cycle, or a toJSON that throws)`,
+      'RFC 8259 (JSON)',
+    );
   }
   if (text === undefined) {
     throw invalid(name, 'value_encoding', 'value has no JSON form', 'RFC 8259 (JSON)');
@@ -324,8 +387,11 @@ type Validated =
   | { readonly success: true; readonly data: unknown }
   | { readonly success: false; readonly error: CookieError };
 
-/** Runs the user's schema; its issues become `value.*` issues, a throwing schema a CookieError. */
-async function validate(schema: z.ZodType, data: unknown, name: string): Promise<Validated> {
+/**
+ * Runs the user's schema; its issues become `value.*` issues, a throwing schema a CookieError
+ * that names what was thrown by kind only (its message may quote the value).
+ */
+async function validate(schema: ParsingSchema, data: unknown, name: string): Promise<Validated> {
   // zod finalises issue messages lazily (on `.error`) and they look at the input again, so the
   // whole read of the caller's data stays inside the try.
   try {
@@ -341,14 +407,16 @@ async function validate(schema: z.ZodType, data: unknown, name: string): Promise
         source: SCHEMA_SOURCE,
       };
     });
-    return { success: false, error: new CookieValidationError(name, issues, zodError) };
+    // A zod/mini schema reports a core $ZodError; classic zod's ZodError extends it.
+    const cause = zodError as never;
+    return { success: false, error: new CookieValidationError(name, issues, cause) };
   } catch (cause) {
     return {
       success: false,
-      error: new CookieError(`cookie ${quote(name)}: the schema threw: ${describeThrown(cause)}`, {
-        code: 'schema_threw',
-        cause,
-      }),
+      error: new CookieError(
+        `cookie ${quote(name)}: the schema threw ${describeThrown(cause)}; its message is not shown, as it may quote the value`,
+        { code: 'schema_threw' },
+      ),
     };
   }
 }

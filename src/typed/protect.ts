@@ -1,6 +1,15 @@
-import { CookieError, type CookieIssue, CookieValidationError, quote } from '../errors.js';
+import {
+  CookieError,
+  type CookieIssue,
+  CookieValidationError,
+  describeThrown,
+  guardInput,
+  quote,
+} from '../errors.js';
 import { base64urlToBytes, bytesToBase64url } from '../rules/encoding.js';
+import { checkName as checkCookieName } from '../rules/fields.js';
 import { RULE_SOURCES } from '../rules/sources.js';
+import { describeOption } from './describe-value.js';
 
 /**
  * How a protected cookie's value is guarded: `'sign'` (HMAC-SHA256: integrity and
@@ -26,16 +35,26 @@ export interface ProtectOptions {
   readonly keys: readonly ProtectKey[];
   /**
    * When set, reading refuses values issued more than this many seconds ago. `defineCookie`
-   * defaults it to the cookie's Max-Age, since the server never sees Max-Age come back.
+   * defaults it to the cookie's Max-Age, since the server never sees Max-Age come back; a
+   * cookie with Expires and no Max-Age must set it.
    */
   readonly maxAge?: number;
+  /**
+   * How many seconds the issued-at time inside a value may lie ahead of the reader's clock
+   * (default 60): the allowance for clocks of services sharing keys that disagree a little.
+   * A value issued later than that is refused with `protect_future`, with or without `maxAge`.
+   */
+  readonly clockSkew?: number;
   /** The clock, in epoch milliseconds (default `Date.now`); inject one in tests. */
   readonly now?: () => number;
 }
 
 /** Options of `createProtector`: the cookie name the values are bound to, and the protection. */
 export interface ProtectorOptions extends ProtectOptions {
-  /** The cookie name; it is bound into every value, so a value moved to another name fails. */
+  /**
+   * The cookie name, a valid one (an RFC 6265 token not starting with `$`); it is bound into
+   * every value, so a value moved to another name fails.
+   */
   readonly name: string;
 }
 
@@ -46,6 +65,8 @@ export type UnprotectErrorCode =
   | 'protect_unknown_key'
   | 'protect_tampered'
   | 'protect_expired'
+  | 'protect_future'
+  | 'protect_options'
   | 'protect_crypto';
 
 /** The outcome of `unprotect`: the text and when it was issued, or why it was refused. */
@@ -75,6 +96,8 @@ export interface Protector {
   readonly mode: ProtectMode;
   /** The lifetime `unprotect` enforces, in seconds, when set. */
   readonly maxAge?: number;
+  /** How many seconds an issued-at time may lie ahead of the clock when reading. */
+  readonly clockSkew: number;
   /**
    * Protects a text with the newest key and the current time; the result is a cookie value made
    * of cookie-octets only (RFC 6265 §4.1.1), to be sent with encoding `'raw'`.
@@ -82,12 +105,18 @@ export interface Protector {
    * (6265bis §5.6 step 5) or the text is not well-formed UTF-16.
    */
   protect(text: string): Promise<string>;
-  /** Verifies (and for `'seal'` decrypts) a wire value; never throws. */
+  /**
+   * Verifies (and for `'seal'` decrypts) a wire value and checks its issued-at time: not later
+   * than now plus `clockSkew`, not older than `maxAge`. Never throws.
+   */
   unprotect(wire: string): Promise<UnprotectResult>;
 }
 
 /** Smallest secret accepted, in bytes (the size of an HMAC-SHA256 / AES-256 key). */
 export const MIN_KEY_BYTES = 32;
+
+/** Default of `ProtectOptions.clockSkew`, in seconds. */
+const CLOCK_SKEW = 60;
 
 // Wire format 1; docs/protected-cookies.md describes every byte.
 const SIGN_PREFIX = 's1.';
@@ -105,7 +134,9 @@ const NONCE_BYTES = 12;
 const GCM_TAG_BYTES = 16;
 const MAC_BYTES = 32;
 const MAX_WIRE = 4096;
-const MAX_IAT = 2 ** 48 - 1;
+// ECMA-262 §21.4.1.1 (Time Values and Time Range): a Date holds ±8.64e15 ms. An issued-at time
+// is written in 48 bits, which hold more; later than this it would read back as Invalid Date.
+const MAX_DATE_SECONDS = 8.64e12;
 
 const utf8 = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -116,8 +147,9 @@ interface DerivedKey {
 }
 
 /**
- * Creates a protector for one cookie name. Validates the keys at once: fewer than 32 bytes, an
- * empty list or a key that is neither a string nor bytes is a `CookieError`.
+ * Creates a protector for one cookie name. Validates everything at once: the name must be a
+ * valid cookie name; a key of fewer than 32 bytes, an empty list, or an entry that is not a key
+ * (a hole included) is a `CookieError`.
  *
  * @example
  * const session = createProtector({ name: 'session', mode: 'seal', keys: [process.env.COOKIE_KEY!], maxAge: 3600 });
@@ -127,7 +159,7 @@ interface DerivedKey {
  * `protect_crypto` (no Web Crypto in this runtime).
  */
 export function createProtector(options: ProtectorOptions): Protector {
-  return makeProtector(options, randomNonce);
+  return guardInput('createProtector()', (input) => makeProtector(input, randomNonce), options);
 }
 
 /**
@@ -139,7 +171,7 @@ export function createProtectorWithNonces(
   options: ProtectorOptions,
   nonce: () => Uint8Array,
 ): Protector {
-  return makeProtector(options, nonce);
+  return guardInput('createProtector()', (input) => makeProtector(input, nonce), options);
 }
 
 function randomNonce(): Uint8Array {
@@ -150,19 +182,22 @@ function makeProtector(options: ProtectorOptions, nonce: () => Uint8Array): Prot
   if (options === null || typeof options !== 'object') {
     throw optionsError('protector options must be an object with name, mode and keys');
   }
-  const { name, mode, keys, maxAge, now = Date.now } = options;
-  if (typeof name !== 'string' || name.length === 0 || /[\x00-\x1F\x7F]/.test(name)) {
-    throw optionsError(`protector name ${quote(name)} must be a non-empty cookie name`);
-  }
+  const { name, mode, keys, maxAge, clockSkew = CLOCK_SKEW, now = Date.now } = options;
+  checkName(name);
   if (mode !== 'sign' && mode !== 'seal') {
     throw optionsError(
-      `cookie ${quote(name)}: protect mode ${quote(mode)} must be 'sign' or 'seal'`,
+      `cookie ${quote(name)}: protect mode ${describeOption(mode)} must be 'sign' or 'seal'`,
     );
   }
-  if (maxAge !== undefined && !(Number.isSafeInteger(maxAge) && maxAge >= 0)) {
-    throw optionsError(
-      `cookie ${quote(name)}: maxAge ${quote(maxAge)} must be a whole number of seconds ≥ 0`,
-    );
+  for (const [field, seconds] of [
+    ['maxAge', maxAge],
+    ['clockSkew', clockSkew],
+  ] as const) {
+    if (seconds !== undefined && !(Number.isSafeInteger(seconds) && seconds >= 0)) {
+      throw optionsError(
+        `cookie ${quote(name)}: ${field} ${describeOption(seconds)} must be a whole number of seconds ≥ 0`,
+      );
+    }
   }
   if (typeof now !== 'function') {
     throw optionsError(
@@ -176,11 +211,32 @@ function makeProtector(options: ProtectorOptions, nonce: () => Uint8Array): Prot
       { code: 'protect_crypto' },
     );
   }
-  return new CookieProtector(name, mode, secrets, maxAge, now, nonce);
+  return new CookieProtector(name, mode, secrets, { maxAge, clockSkew, now, nonce });
 }
 
-function optionsError(message: string): CookieError {
-  return new CookieError(message, { code: 'protect_options' });
+function optionsError(message: string, cause?: CookieValidationError): CookieError {
+  return new CookieError(message, {
+    code: 'protect_options',
+    ...(cause === undefined ? {} : { cause }),
+  });
+}
+
+/**
+ * The name must be one a cookie can carry: the cookie's own name rules (RFC 6265 §4.1.1 token,
+ * no `$` prefix) decide, so a name with a lone surrogate, whose UTF-8 form is the replacement
+ * character's and so could collide with another name's, never gets a protector.
+ */
+function checkName(name: unknown): asserts name is string {
+  if (typeof name !== 'string') {
+    throw optionsError(`protector name must be a cookie name, not ${describeOption(name)}`);
+  }
+  const trouble = checkCookieName(name);
+  if (trouble !== undefined) {
+    throw optionsError(
+      `protector name ${quote(name)} is not a cookie name: ${trouble.message}`,
+      new CookieValidationError(name, [trouble]),
+    );
+  }
 }
 
 /** Copies each secret to fresh bytes, so later changes to the caller's arrays change nothing. */
@@ -191,7 +247,10 @@ function checkKeys(name: string, keys: unknown): Uint8Array<ArrayBuffer>[] {
       { code: 'keys_empty' },
     );
   }
-  return keys.map((key: unknown, index) => {
+  // An index loop, not map(): map() skips the holes of a sparse array and keeps them.
+  const secrets: Uint8Array<ArrayBuffer>[] = [];
+  for (let index = 0; index < keys.length; index++) {
+    const key: unknown = keys[index];
     let bytes: Uint8Array<ArrayBuffer>;
     if (typeof key === 'string') {
       if (!key.isWellFormed()) {
@@ -205,7 +264,7 @@ function checkKeys(name: string, keys: unknown): Uint8Array<ArrayBuffer>[] {
       bytes = new Uint8Array(key);
     } else {
       throw new CookieError(
-        `cookie ${quote(name)}: protect.keys[${index}] must be a string or a Uint8Array`,
+        `cookie ${quote(name)}: protect.keys[${index}] is ${kindOfKey(keys, index)}; a key is a string or a Uint8Array`,
         { code: 'key_type' },
       );
     }
@@ -215,14 +274,23 @@ function checkKeys(name: string, keys: unknown): Uint8Array<ArrayBuffer>[] {
         { code: 'key_too_short' },
       );
     }
-    return bytes;
-  });
+    secrets.push(bytes);
+  }
+  return secrets;
+}
+
+/** What a non-key entry is, by type only: a key is a secret even when it has the wrong type. */
+function kindOfKey(keys: readonly unknown[], index: number): string {
+  const key = keys[index];
+  if (key === undefined) return index in keys ? 'undefined' : 'a hole';
+  return key === null ? 'null' : `of type ${typeof key}`;
 }
 
 class CookieProtector implements Protector {
   declare readonly name: string;
   declare readonly mode: ProtectMode;
   declare readonly maxAge?: number;
+  declare readonly clockSkew: number;
   readonly #secrets: readonly Uint8Array<ArrayBuffer>[];
   readonly #now: () => number;
   readonly #nonce: () => Uint8Array;
@@ -234,13 +302,18 @@ class CookieProtector implements Protector {
     name: string,
     mode: ProtectMode,
     secrets: Uint8Array<ArrayBuffer>[],
-    maxAge: number | undefined,
-    now: () => number,
-    nonce: () => Uint8Array,
+    settings: {
+      maxAge: number | undefined;
+      clockSkew: number;
+      now: () => number;
+      nonce: () => Uint8Array;
+    },
   ) {
+    const { maxAge, clockSkew, now, nonce } = settings;
     this.name = name;
     this.mode = mode;
     if (maxAge !== undefined) this.maxAge = maxAge;
+    this.clockSkew = clockSkew;
     this.#secrets = Object.freeze(secrets);
     this.#now = now;
     this.#nonce = nonce;
@@ -329,14 +402,20 @@ class CookieProtector implements Protector {
   }
 
   async unprotect(wire: string): Promise<UnprotectResult> {
+    let now: number;
     try {
-      return await this.#unprotect(wire);
+      now = this.#issuedAt();
+    } catch (error) {
+      return { success: false, error: error as CookieError & { code: 'protect_options' } };
+    }
+    try {
+      return await this.#unprotect(wire, now);
     } catch (error) {
       return this.#fail('protect_crypto', 'Web Crypto failed while verifying the value', error);
     }
   }
 
-  async #unprotect(wire: string): Promise<UnprotectResult> {
+  async #unprotect(wire: string, now: number): Promise<UnprotectResult> {
     const own = this.mode === 'sign' ? SIGN_PREFIX : SEAL_PREFIX;
     if (typeof wire !== 'string' || wire.length > MAX_WIRE || !wire.startsWith(own)) {
       const other = this.mode === 'sign' ? SEAL_PREFIX : SIGN_PREFIX;
@@ -430,8 +509,17 @@ class CookieProtector implements Protector {
     } catch {
       return this.#fail('protect_format', 'protected payload is not UTF-8');
     }
+    // The issued-at time is authenticated, but a key holder (or a clock far ahead) can still
+    // write any time: one later than now would never expire, and past the Date range it
+    // would read back as Invalid Date.
+    if (iat > Math.min(now + this.clockSkew, MAX_DATE_SECONDS)) {
+      return this.#fail(
+        'protect_future',
+        `value was issued ${iat - now} s after the reader's clock; clockSkew allows ${this.clockSkew} s`,
+      );
+    }
     if (this.maxAge !== undefined) {
-      const age = this.#issuedAt() - iat;
+      const age = now - iat;
       if (age > this.maxAge) {
         return this.#fail(
           'protect_expired',
@@ -442,15 +530,18 @@ class CookieProtector implements Protector {
     return { success: true, text, issuedAt: new Date(iat * 1000), renew: index > 0 };
   }
 
+  /** The clock in whole seconds, within the range a `Date` and the 48-bit field both hold. */
   #issuedAt(): number {
-    const ms = this.#now();
-    const seconds = Math.floor(ms / 1000);
-    if (!Number.isFinite(ms) || seconds < 0 || seconds > MAX_IAT) {
-      throw new CookieError(
-        `cookie ${quote(this.name)}: the clock returned ${quote(ms)}, not epoch milliseconds`,
-        {
-          code: 'protect_options',
-        },
+    let ms: unknown;
+    try {
+      ms = this.#now();
+    } catch (thrown) {
+      throw optionsError(`cookie ${quote(this.name)}: the clock threw ${describeThrown(thrown)}`);
+    }
+    const seconds = typeof ms === 'number' ? Math.floor(ms / 1000) : Number.NaN;
+    if (!(seconds >= 0 && seconds <= MAX_DATE_SECONDS)) {
+      throw optionsError(
+        `cookie ${quote(this.name)}: the clock returned ${describeOption(ms)}, not epoch milliseconds between 1970 and the end of the Date range`,
       );
     }
     return seconds;
