@@ -19,7 +19,15 @@ export {
   CookieJarResponse,
   type CookieJarResponseOptions,
 } from './jar/cookie-jar-response.js';
-export type { CookieJarTarget, HeadersLike, ServerResponseLike } from './jar/targets.js';
+export type {
+  CookieJarTarget,
+  FastifyReplyLike,
+  HeadersLike,
+  HonoContextLike,
+  KoaContextLike,
+  ResponseLike,
+  ServerResponseLike,
+} from './jar/targets.js';
 export {
   type LintSetCookieOptions,
   lintSetCookie,

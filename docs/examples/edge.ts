@@ -17,9 +17,7 @@ export function GET(_request: Request): Response {
         .partitioned(),
     );
 
-  const response = new Response('ok', { headers: { 'Content-Type': 'text/plain' } });
-  jar.writeTo(response.headers);
-  return response;
+  return jar.writeTo(new Response('ok', { headers: { 'Content-Type': 'text/plain' } }));
 }
 
 export const expected = {

@@ -1,5 +1,7 @@
-// Express 5: `res` is a Node ServerResponse, so the recipe is one line — `jar.writeTo(res)`,
-// which returns `res` for chaining. Cookies set with `res.cookie()` stay; the jar's follow.
+// Express 5: `res` is a Node ServerResponse and Express applies no headers of its own over the
+// ones set on it, so the recipe is one line, in the statement that sends — `jar.writeTo(res)`,
+// which returns `res` for chaining. It runs after everything the handler set: cookies set with
+// `res.cookie()` stay (the jar's follow), `public` leaves the Cache-Control.
 import http from 'node:http';
 import { Cookie, CookieJarResponse } from 'cookiesmith';
 import express from 'express';
@@ -8,12 +10,12 @@ const app = express();
 
 app.get('/', (_req, res) => {
   res.cookie('app', '1', { path: '/' });
-  res.set('Cache-Control', 'public, max-age=60');
 
   const jar = new CookieJarResponse()
     .add(Cookie.builder('__Host-sid', 'a3f9c2e1').path('/').secure().httpOnly().sameSite('Lax'))
     .add(Cookie.builder('theme', 'dark').path('/').maxAge({ days: 30 }));
 
+  res.set('Cache-Control', 'public, max-age=60');
   jar.writeTo(res).send('ok');
 });
 

@@ -1,21 +1,32 @@
-// Hono: write the jar onto the headers of the context's response — one line,
-// `jar.writeTo(c.res.headers)` — before returning; Hono carries them into `c.text()`.
+// Hono: headers a handler sets with `c.header()` or passes to `c.text()` replace what was written
+// before them, so the jar is written by a middleware registered first, after `await next()`,
+// when every handler and middleware has run: `c.get('cookies').writeTo(c)`. What the handler
+// set is merged: its Set-Cookie lines stay, its Cache-Control loses `public`.
 import { Cookie, CookieJarResponse } from 'cookiesmith';
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 
-const app = new Hono();
+const app = new Hono<{ Variables: { cookies: CookieJarResponse } }>();
+
+// Jars are immutable, so one empty jar can start every response.
+const noCookies = new CookieJarResponse({ cache: 'no-store' });
+
+app.use(async (c, next) => {
+  c.set('cookies', noCookies);
+  await next();
+  c.get('cookies').writeTo(c);
+});
 
 app.get('/', (c) => {
   setCookie(c, 'app', '1', { path: '/' });
-  c.header('Cache-Control', 'public, max-age=60');
-
-  const jar = new CookieJarResponse({ cache: 'no-store' })
-    .add(Cookie.builder('sid', 'a3f9c2e1').path('/').secure().httpOnly().sameSite('Lax'))
-    .delete('__Host-old');
-
-  jar.writeTo(c.res.headers);
-  return c.text('ok');
+  c.set(
+    'cookies',
+    c
+      .get('cookies')
+      .add(Cookie.builder('sid', 'a3f9c2e1').path('/').secure().httpOnly().sameSite('Lax'))
+      .delete('__Host-old'),
+  );
+  return c.text('ok', 200, { 'Cache-Control': 'public, max-age=60' });
 });
 
 export default app;

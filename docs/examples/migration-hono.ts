@@ -35,7 +35,7 @@ app.get('/after', (c) => {
         .sameSite('Strict'),
     )
     .delete('legacy', { path: '/', profile: 'rfc6265' })
-    .writeTo(c.res.headers);
+    .writeTo(c);
   return c.text('ok');
 });
 

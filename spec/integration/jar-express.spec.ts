@@ -1,11 +1,14 @@
-// An Express 5 app on 127.0.0.1 using the documented recipe `jar.writeTo(res).send(…)`, read by
-// a real fetch client and stored by tough-cookie.
+// An Express 5 app on 127.0.0.1 using the documented recipe `jar.writeTo(res).send(…)`: Express
+// writes headers onto the Node response when they are set and applies none of its own over
+// them, so writing the jar in the statement that sends runs after everything the application
+// set. Read by a real fetch client, and line by line with node:http; stored by tough-cookie.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import express from 'express';
 import { CookieJar } from 'tough-cookie';
 import { Cookie, CookieError, CookieJarResponse } from '../../src/index.js';
+import { isWellFormedCacheControl, rawRequest } from './raw-response.js';
 
 const jar = new CookieJarResponse()
   .add(Cookie.builder('__Host-sid', 'a3f9').path('/').secure().httpOnly().sameSite('Lax'))
@@ -22,6 +25,19 @@ describe('CookieJarResponse in an Express app', () => {
     app.get('/shop/cart', (_req, res) => {
       res.cookie('app', '1', { path: '/' });
       res.set('Cache-Control', 'public, max-age=60');
+      jar.writeTo(res).send('ok');
+    });
+    // The application sets its cache policy and cookies before and after building the jar
+    app.get('/before-after', (_req, res) => {
+      res.set('Cache-Control', 'public, max-age=60');
+      res.cookie('before', '1', { path: '/' });
+      const built = new CookieJarResponse().add(jar.get('__Host-sid')!);
+      res.cookie('after', '1', { path: '/' });
+      res.append('Cache-Control', 'stale-if-error=30');
+      built.writeTo(res).send('ok');
+    });
+    app.get('/malformed', (_req, res) => {
+      res.set('Cache-Control', 'public, max-age=60, no-cache="set-cookie');
       jar.writeTo(res).send('ok');
     });
     app.get('/late', (_req, res) => {
@@ -52,6 +68,26 @@ describe('CookieJarResponse in an Express app', () => {
       'private, no-cache="set-cookie", max-age=60',
     );
     expect(response.headers.get('expires')).to.equal('Thu, 01 Jan 1970 00:00:00 GMT');
+  });
+
+  it('keeps what the app set before and after building the jar, on separate lines', async () => {
+    const response = await rawRequest(`${origin}/before-after`);
+    expect(response.values('set-cookie')).to.deep.equal([
+      'before=1; Path=/',
+      'after=1; Path=/',
+      jar.get('__Host-sid')!.toString(),
+    ]);
+    expect(response.values('cache-control')).to.deep.equal([
+      'private, no-cache="set-cookie", max-age=60, stale-if-error=30',
+    ]);
+    expect(response.values('expires')).to.deep.equal(['Thu, 01 Jan 1970 00:00:00 GMT']);
+  });
+
+  it('drops an application directive with an unclosed quote instead of sending a broken header', async () => {
+    const response = await rawRequest(`${origin}/malformed`);
+    const lines = response.values('cache-control');
+    expect(lines).to.deep.equal(['private, no-cache="set-cookie", max-age=60']);
+    expect(isWellFormedCacheControl(lines[0] ?? '')).to.equal(true);
   });
 
   it('lets tough-cookie store the cookies with the intended attributes', async () => {

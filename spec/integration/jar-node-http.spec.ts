@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { CookieJar, type Cookie as ToughCookie } from 'tough-cookie';
 import { Cookie, CookieError, CookieJarResponse } from '../../src/index.js';
+import { isWellFormedCacheControl, rawRequest } from './raw-response.js';
 
 const EPOCH = 'Thu, 01 Jan 1970 00:00:00 GMT';
 
@@ -42,6 +43,9 @@ describe('CookieJarResponse on a node:http server', () => {
       applicationHeaders(res);
       if (req.url === '/no-store') {
         new CookieJarResponse({ cache: 'no-store' }).add(jar.get('sid')!).writeTo(res);
+      } else if (req.url === '/malformed') {
+        res.setHeader('Cache-Control', ['public, max-age=60', 'no-cache="set-cookie']);
+        jar.writeTo(res);
       } else if (req.url === '/domain') {
         domainJar.writeTo(res);
       } else if (req.url === '/late') {
@@ -80,6 +84,21 @@ describe('CookieJarResponse on a node:http server', () => {
       'private, no-cache="set-cookie", max-age=60',
     );
     expect(response.headers.get('expires')).to.equal(EPOCH);
+  });
+
+  it('sends exactly one Cache-Control line and one Expires line', async () => {
+    const response = await rawRequest(`${origin}/account/page`);
+    expect(response.values('cache-control')).to.deep.equal([
+      'private, no-cache="set-cookie", max-age=60',
+    ]);
+    expect(response.values('expires')).to.deep.equal([EPOCH]);
+  });
+
+  it('drops an application directive with an unclosed quote instead of sending a broken header', async () => {
+    const response = await rawRequest(`${origin}/malformed`);
+    const lines = response.values('cache-control');
+    expect(lines).to.deep.equal(['private, no-cache="set-cookie", max-age=60']);
+    expect(isWellFormedCacheControl(lines[0] ?? '')).to.equal(true);
   });
 
   it('sends private, no-store with cache: no-store', async () => {

@@ -363,15 +363,18 @@ export class CookieJarResponse {
   }
 
   /**
-   * Writes the jar onto a Node `http.ServerResponse` (Express `res`, Koa `ctx.res`, Fastify
-   * `reply.raw`) or a WHATWG `Headers` (`c.res.headers` in Hono, a `Response`'s headers) and
-   * returns the target. Set-Cookie lines are appended to those already there; `Cache-Control`
-   * is merged (the application's directives stay, `public` goes, no directive twice, the
-   * stricter of two wins) and `Expires` is replaced. An empty jar writes nothing.
+   * Writes the jar onto a response and returns it: a Node `http.ServerResponse` (Express's
+   * `res`), a Fastify `reply`, a Hono `Context`, Koa's `ctx`, a WHATWG `Response` or `Headers`,
+   * each recognised by its shape. Set-Cookie lines go after those already there, one line each;
+   * `Cache-Control` is merged (the application's directives stay, `public` and malformed ones go,
+   * no directive twice, the stricter of two wins) and `Expires` is replaced. An empty jar writes
+   * nothing. Headers set after this call can replace what it wrote, so call it last: in the
+   * statement that sends (Node, Express), in an `onSend` hook (Fastify), in the first middleware
+   * after `await next()` (Hono, Koa).
    * @throws {CookieError} `headers_sent` when the response has already sent its headers,
-   *   `invalid_target` for anything else than a response or `Headers`, `headers_immutable`
-   *   when the `Headers` refuse changes (a `Response` from `fetch()`).
-   * @example app.get('/', (req, res) => { jar.writeTo(res).send('ok'); });
+   *   `invalid_target` for anything that is not one of these responses, `headers_immutable`
+   *   when the headers refuse changes (a `Response` from `fetch()`).
+   * @example app.addHook('onSend', async (request, reply, payload) => { reply.cookies.writeTo(reply); return payload; });
    */
   writeTo<T extends CookieJarTarget>(target: T): T {
     writeOutput(target, {
