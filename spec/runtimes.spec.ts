@@ -89,6 +89,16 @@ async function signInAndBack(base: string): Promise<void> {
   expect(await refused.json(), 'a tampered session signs in anew').to.deep.equal({ signedIn: 42 });
 }
 
+/** Runs `use` against a starting server, and stops the server whatever happens. */
+async function withServer(starting: Promise<Served>, use: (server: Served) => Promise<void>) {
+  const server = await starting;
+  try {
+    await use(server);
+  } finally {
+    await server.stop();
+  }
+}
+
 /** Type errors of `file` compiled as a user of `lib` and `types` would, against the package. */
 function typeErrors(dir: string, file: string, options: ts.CompilerOptions): string[] {
   const program = ts.createProgram([join(dir, file)], {
@@ -169,17 +179,13 @@ describe('the built package on Bun, Deno and workerd', function () {
     });
 
     it('serves the Bun.serve recipe on 127.0.0.1: a sealed session set, then read back', async () => {
-      const server = await serve(bun.path, ['--no-install', 'bun.ts'], {
+      const starting = serve(bun.path, ['--no-install', 'bun.ts'], {
         cwd: project ?? '',
         env: { PORT: '0', SESSION_KEYS: KEYS },
         timeout: 30_000,
         listening: 'stdout',
       });
-      try {
-        await signInAndBack(server.url);
-      } finally {
-        await server.stop();
-      }
+      await withServer(starting, (server) => signInAndBack(server.url));
     });
   });
 
@@ -218,17 +224,13 @@ describe('the built package on Bun, Deno and workerd', function () {
 
     it('serves the Deno.serve recipe on 127.0.0.1: a sealed session set, then read back', async () => {
       const args = ['run', '--no-prompt', '--cached-only', '--allow-net=127.0.0.1'];
-      const server = await serve(deno.path, [...args, '--allow-env=PORT,SESSION_KEYS', 'deno.ts'], {
+      const starting = serve(deno.path, [...args, '--allow-env=PORT,SESSION_KEYS', 'deno.ts'], {
         cwd: project ?? '',
         env: { ...env(), PORT: '0', SESSION_KEYS: KEYS },
         timeout: 30_000,
         listening: 'stdout',
       });
-      try {
-        await signInAndBack(server.url);
-      } finally {
-        await server.stop();
-      }
+      await withServer(starting, (server) => signInAndBack(server.url));
     });
   });
 
@@ -262,17 +264,14 @@ describe('the built package on Bun, Deno and workerd', function () {
     }
 
     it('passes every smoke check in a worker fetched over HTTP', async () => {
-      const server = await serveWorker('smoke-worker.ts');
-      try {
+      await withServer(serveWorker('smoke-worker.ts'), async (server) => {
         const response = await fetch(`${server.url}/`);
         const text = await response.text();
         expect(response.status, `${text}\n${server.output()}`).to.equal(200);
         const report = parseReport(text, 'the smoke worker');
         expect(report.userAgent).to.equal('Cloudflare-Workers');
         expectAllPassed(report, names);
-      } finally {
-        await server.stop();
-      }
+      });
     });
 
     it('type-checks the worker recipe with web worker types only (no Node types)', () => {
@@ -284,12 +283,8 @@ describe('the built package on Bun, Deno and workerd', function () {
     });
 
     it('serves the worker recipe on 127.0.0.1: a sealed session set, then read back', async () => {
-      const server = await serveWorker('worker.ts', { SESSION_KEYS: KEYS });
-      try {
-        await signInAndBack(server.url);
-      } finally {
-        await server.stop();
-      }
+      const starting = serveWorker('worker.ts', { SESSION_KEYS: KEYS });
+      await withServer(starting, (server) => signInAndBack(server.url));
     });
   });
 });
