@@ -26,15 +26,15 @@ export function chromiumMissing(): string | undefined {
 
 /**
  * Skips the suite with a loud message when `missing` says why it cannot run, unless
- * `CI=true`, where absence is a failure.
+ * `CI=true`, where absence is a failure. `install` says how to get what is missing.
  */
 export function skipOrFail(
   context: Mocha.Context,
   suite: string,
   missing: string | undefined,
+  install = 'apt-get install -y chromium openssl (or set CHROMIUM_PATH)',
 ): void {
   if (missing === undefined) return;
-  const install = 'apt-get install -y chromium openssl (or set CHROMIUM_PATH)';
   if (process.env.CI === 'true') {
     throw new Error(`CI=true and ${suite} cannot run: ${missing}. Install it with: ${install}`);
   }
