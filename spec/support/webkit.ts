@@ -14,7 +14,8 @@ export const WEBKIT_INSTALL = 'apt-get install -y webkit2gtk-driver xvfb openssl
 
 /** Debian's MiniBrowser, in the multiarch library folder of this machine. */
 function findMiniBrowser(): string | undefined {
-  if (process.env.MINIBROWSER_PATH !== undefined) return process.env.MINIBROWSER_PATH;
+  const given = process.env.MINIBROWSER_PATH;
+  if (given !== undefined) return existsSync(given) ? given : undefined;
   const lib = '/usr/lib';
   if (!existsSync(lib)) return undefined;
   for (const entry of readdirSync(lib)) {
