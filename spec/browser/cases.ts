@@ -5,41 +5,69 @@ import {
   CookiePolicy,
   MAX_LIFETIME_SECONDS,
 } from '../../src/index.js';
-import type { Step, StoredCookie, Visit } from './harness.js';
+import type { EngineName, Step, StoredCookie, Visit } from './harness.js';
 
-/** How long Chromium should keep a cookie. */
+/** How long an engine should keep a cookie. */
 export type Lifetime =
   | 'session'
   /** About this many seconds from the request (Max-Age). */
   | { readonly maxAge: number }
-  /** Exactly this epoch second (Expires). */
-  | { readonly at: number };
+  /** Exactly this epoch second (Expires); `label` names it in docs/conformance.md. */
+  | { readonly at: number; readonly label?: string };
 
-/** The exact cookie Chromium must store; the lifetime is matched by `lifetimeMatches`. */
+/** The exact cookie an engine must store; the lifetime is matched by `comparable`. */
 export type ExpectedCookie = Omit<StoredCookie, 'expires'> & { lifetime: Lifetime };
 
-/** A case: the lines to serve (per navigation) and exactly what Chromium must be left with. */
-export interface BrowserCase {
-  readonly title: string;
-  readonly steps: readonly Step[];
-  /** Every cookie in the store afterwards, sorted by name then domain. */
+/**
+ * `rejected`: nothing stored; `altered`: stored, but not as the header meant; `accepted`:
+ * stored as written; `unseen`: the engine shows no cookie, and whether it stored one cannot be
+ * observed (WebKitGTK lists only the cookies of a URL, and no URL reaches the cookie's path).
+ */
+export type Verdict = 'rejected' | 'altered' | 'accepted' | 'unseen';
+
+/** What an engine is left with after a case. */
+export interface Outcome {
+  /** Every cookie in the store afterwards, sorted by name, then domain, then path. */
   readonly stored: readonly ExpectedCookie[];
   /** `document.cookie` of the document that received the last lines. */
   readonly documentCookie: string;
-  /** DevTools blocked reasons of the last navigation, one array per refused line. */
+  /** The navigation fails with an error that includes this text. */
+  readonly failure?: string | undefined;
+}
+
+/**
+ * How Firefox or WebKitGTK differs from a case's main expectation (Chromium's): the fields
+ * given replace it, and `note` says what the engine does, for docs/conformance.md.
+ */
+export interface EngineDifference extends Partial<Outcome> {
+  readonly note: string;
+  /** For a case that breaks a rule: the engine's verdict where it is not Chromium's. */
+  readonly verdict?: Verdict;
+}
+
+/**
+ * A case: the lines to serve (per navigation) and exactly what each engine must be left with.
+ * The fields of `Outcome` are Chromium's, and every engine's unless `engines` says otherwise.
+ */
+export interface BrowserCase extends Outcome {
+  readonly title: string;
+  readonly steps: readonly Step[];
+  /** DevTools blocked reasons of the last navigation, one array per refused line (Chromium). */
   readonly blocked?: readonly (readonly string[])[];
-  /** The navigation fails with this network error. */
-  readonly failure?: string;
+  /** What Firefox logs to its console about the last navigation's cookies, in order. */
+  readonly firefoxSays?: readonly string[];
+  /** Where Firefox or WebKitGTK does not do what Chromium does. */
+  readonly engines?: { readonly firefox?: EngineDifference; readonly webkit?: EngineDifference };
   /** Something else the case checks about the library side (a warning, a decoded value). */
   readonly check?: () => void;
 }
 
-/** A case for a RULES.md error rule: a header that breaks it, and what Chromium does. */
+/** A case for a RULES.md error rule: a header that breaks it, and what each engine does. */
 export interface ReverseCase extends BrowserCase {
   /** RULES.md row number(s). */
   readonly rule: string;
-  /** `rejected`: nothing stored; `altered`: stored, but not as the header meant; `accepted`. */
-  readonly verdict: 'rejected' | 'altered' | 'accepted';
+  /** Chromium's verdict, and every engine's unless `engines` says otherwise. */
+  readonly verdict: Verdict;
   /** Why the rule is still worth enforcing (for `accepted`) or what changed (for `altered`). */
   readonly note: string;
   /** The profile `lintSetCookie` checks the last line under (else it infers one). */
@@ -52,6 +80,57 @@ export interface ReverseCase extends BrowserCase {
     readonly code: CookieIssueCode;
     readonly path: readonly (string | number)[];
   };
+}
+
+/** What one engine must be left with after a case, and what it must say about it. */
+export interface EngineExpectation extends Outcome {
+  /** Chromium's blocked reasons or Firefox's console messages; WebKitGTK says nothing. */
+  readonly said: readonly (readonly string[])[];
+  /** The engine's own note where it differs from Chromium. */
+  readonly difference?: string;
+  readonly verdict?: Verdict;
+}
+
+/**
+ * Differences that hold for every cookie of an engine, applied to every expectation rather
+ * than repeated in each case: what the engine's store has no field for.
+ */
+export const ENGINE_WIDE: Readonly<Record<EngineName, readonly string[]>> = {
+  chromium: [],
+  firefox: ['keeps no Priority (the attribute is ignored, as any unknown attribute)'],
+  webkit: [
+    'keeps no Priority (the attribute is ignored, as any unknown attribute)',
+    'keeps no "SameSite unset": a cookie sent without SameSite is stored as SameSite=None (libsoup); Chromium enforces such a cookie as Lax',
+  ],
+};
+
+function engineWide(engine: EngineName, cookie: ExpectedCookie): ExpectedCookie {
+  if (engine === 'chromium') return cookie;
+  const { priority: _priority, ...rest } = cookie;
+  if (engine === 'webkit' && rest.sameSite === 'unset') return { ...rest, sameSite: 'None' };
+  return rest;
+}
+
+/** What `engine` must be left with after case `c`. */
+export function expectationFor(c: BrowserCase, engine: EngineName): EngineExpectation {
+  const difference = engine === 'chromium' ? undefined : c.engines?.[engine];
+  const said =
+    engine === 'chromium'
+      ? (c.blocked ?? [])
+      : engine === 'firefox'
+        ? (c.firefoxSays ?? []).map((message) => [message])
+        : [];
+  const failure =
+    difference !== undefined && 'failure' in difference ? difference.failure : c.failure;
+  const expectation: EngineExpectation = {
+    stored: (difference?.stored ?? c.stored).map((cookie) => engineWide(engine, cookie)),
+    documentCookie: difference?.documentCookie ?? c.documentCookie,
+    said,
+    ...(failure === undefined ? {} : { failure }),
+    ...(difference === undefined ? {} : { difference: difference.note }),
+  };
+  const verdict = difference?.verdict ?? (c as Partial<ReverseCase>).verdict;
+  return verdict === undefined ? expectation : { ...expectation, verdict };
 }
 
 /** The site a partitioned cookie set inside the iframe is keyed to. */
@@ -81,6 +160,13 @@ const header = (c: Cookie | { toString(): string }): string => c.toString();
 
 // A fixed lifetime for the Expires case, whole seconds, inside the 400-day cap.
 const EXPIRES_AT = Math.floor(Date.now() / 1000 / DAY) * DAY + 10 * DAY;
+const EXPIRES_LABEL = 'today + 10 days, 00:00:00 GMT';
+const EXPIRES_LIFETIME: Lifetime = { at: EXPIRES_AT, label: EXPIRES_LABEL };
+
+/** Text of the sent lines that changes from day to day, and how docs/conformance.md shows it. */
+export const DAILY_TEXT: readonly (readonly [string, string])[] = [
+  [new Date(EXPIRES_AT * 1000).toUTCString(), `‹${EXPIRES_LABEL}›`],
+];
 
 const seedJar = new CookieJarResponse().sendCookie('sid', 'a3f9c2e1', {
   comment: 'login session',
@@ -225,15 +311,32 @@ export const builtCases: readonly BrowserCase[] = [
     steps: [frame(header(embedded.build()))],
     stored: [embeddedStored],
     documentCookie: 'embed=w1',
+    engines: {
+      webkit: {
+        stored: [],
+        documentCookie: '',
+        note: 'nothing stored: WebKitGTK refuses cookies set in a cross-site frame (it accepts no third-party cookies by default) and has no partitioned cookies.',
+      },
+    },
   },
   {
-    title: 'the same cookie without Partitioned in the iframe: blocked as a third-party cookie',
+    title: 'the same cookie without Partitioned in the iframe (a third-party cookie)',
     steps: [
       frame(header(Cookie.builder('embed', 'w1').path('/').sameSite('None').secure().build())),
     ],
     stored: [],
     documentCookie: '',
     blocked: [['UserPreferences']],
+    firefoxSays: [
+      'Cookie “embed” will soon be rejected because it is foreign and does not have the “Partitioned“ attribute.',
+    ],
+    engines: {
+      firefox: {
+        stored: [embeddedStored],
+        documentCookie: 'embed=w1',
+        note: 'stored, partitioned by the top-level site although the header has no Partitioned (Firefox partitions third-party cookies; it warns that it will reject such cookies).',
+      },
+    },
   },
   {
     title: 'Partitioned at the top level: keyed to its own site',
@@ -246,6 +349,12 @@ export const builtCases: readonly BrowserCase[] = [
       }),
     ],
     documentCookie: 'sid=abc',
+    engines: {
+      webkit: {
+        stored: [stored('sid', 'abc', { secure: true, sameSite: 'None' })],
+        note: 'stored without a partition key: WebKitGTK ignores Partitioned.',
+      },
+    },
   },
   {
     title: 'Max-Age=3600',
@@ -258,6 +367,12 @@ export const builtCases: readonly BrowserCase[] = [
     steps: [top(header(cappedCookie))],
     stored: [stored('long', 'x', { lifetime: { maxAge: MAX_LIFETIME_SECONDS } })],
     documentCookie: 'long=x',
+    engines: {
+      webkit: {
+        stored: [stored('long', 'x', { lifetime: { maxAge: 500 * DAY } })],
+        note: 'not capped: WebKitGTK keeps the full 500 days.',
+      },
+    },
     check: () => {
       if (!cappedCookie.warnings.some((w) => w.code === 'lifetime_capped'))
         throw new Error('expected a lifetime_capped warning');
@@ -266,11 +381,11 @@ export const builtCases: readonly BrowserCase[] = [
   {
     title: 'Expires 10 days ahead',
     steps: [top(header(plain.expires(new Date(EXPIRES_AT * 1000)).build()))],
-    stored: [stored('sid', 'abc', { lifetime: { at: EXPIRES_AT } })],
+    stored: [stored('sid', 'abc', { lifetime: EXPIRES_LIFETIME })],
     documentCookie: 'sid=abc',
   },
   {
-    title: 'Max-Age and Expires together: Max-Age wins',
+    title: 'Max-Age and Expires together',
     steps: [
       top(
         header(
@@ -283,6 +398,12 @@ export const builtCases: readonly BrowserCase[] = [
     ],
     stored: [stored('sid', 'abc', { lifetime: { maxAge: 60 } })],
     documentCookie: 'sid=abc',
+    engines: {
+      webkit: {
+        stored: [stored('sid', 'abc', { lifetime: EXPIRES_LIFETIME })],
+        note: 'Expires wins: WebKitGTK takes the last of Max-Age and Expires, and cookiesmith writes Expires after Max-Age.',
+      },
+    },
   },
   {
     title: 'Priority=High',
@@ -385,6 +506,11 @@ export const builtCases: readonly BrowserCase[] = [
     steps: [frame(header(embedded.build())), frame(header(embedded.removal().build()))],
     stored: [],
     documentCookie: '',
+    engines: {
+      webkit: {
+        note: 'nothing to remove: WebKitGTK stored nothing in the cross-site frame (see above).',
+      },
+    },
   },
   {
     // delete() cannot know the cookie was SameSite=None; a partitioned removal gets it anyway,
@@ -400,6 +526,11 @@ export const builtCases: readonly BrowserCase[] = [
     ],
     stored: [],
     documentCookie: '',
+    engines: {
+      webkit: {
+        note: 'nothing to remove: WebKitGTK stored nothing in the cross-site frame (see above).',
+      },
+    },
   },
 ];
 
@@ -429,6 +560,10 @@ export const reverseCases: readonly ReverseCase[] = [
     steps: [top('=abc; Path=/')],
     stored: [stored('', 'abc')],
     documentCookie: 'abc',
+    firefoxSays: ['Cookie “” has been rejected for invalid characters in the name.'],
+    engines: {
+      firefox: { stored: [], documentCookie: '', verdict: 'rejected', note: 'refused as a whole.' },
+    },
     verdict: 'altered',
     note: 'stored as a nameless cookie; document.cookie shows "abc", which a server reads as a cookie named "abc" with an empty value.',
     refused: { config: { name: '', value: 'abc' }, code: 'name_token', path: ['name'] },
@@ -480,6 +615,15 @@ export const reverseCases: readonly ReverseCase[] = [
     stored: [],
     documentCookie: '',
     blocked: [['DisallowedCharacter']],
+    firefoxSays: ['Cookie “v” has been rejected for invalid characters in the value.'],
+    engines: {
+      webkit: {
+        stored: [stored('v', 'a', { path: '/set' })],
+        documentCookie: 'v=a',
+        verdict: 'altered',
+        note: 'the line is cut at the control character: v=a is stored, and Path=/ after it is lost (default path /set).',
+      },
+    },
     verdict: 'rejected',
     note: 'refused as a whole.',
     refused: { config: { name: 'v', value: 'a\x01b' }, code: 'control_character', path: ['value'] },
@@ -491,6 +635,20 @@ export const reverseCases: readonly ReverseCase[] = [
     stored: [],
     documentCookie: '',
     blocked: [['DisallowedCharacter']],
+    engines: {
+      firefox: {
+        stored: [stored('v', 'a\tb')],
+        documentCookie: 'v=a\tb',
+        verdict: 'accepted',
+        note: 'stored with the tab in the value.',
+      },
+      webkit: {
+        stored: [stored('v', 'a', { path: '/set' })],
+        documentCookie: 'v=a',
+        verdict: 'altered',
+        note: 'the line is cut at the tab: v=a is stored, and Path=/ after it is lost (default path /set).',
+      },
+    },
     verdict: 'rejected',
     note: 'refused as a whole.',
     refused: { config: { name: 'v', value: 'a\tb' }, code: 'control_character', path: ['value'] },
@@ -502,6 +660,16 @@ export const reverseCases: readonly ReverseCase[] = [
     stored: [],
     documentCookie: '',
     failure: 'net::ERR_INVALID_HTTP_RESPONSE',
+    engines: {
+      firefox: {
+        failure: 'NS_ERROR_DOM_INVALID_HEADER_VALUE',
+        note: 'Firefox refuses the whole response: the page does not load at all.',
+      },
+      webkit: {
+        failure: undefined,
+        note: 'the page loads; the line is dropped.',
+      },
+    },
     verdict: 'rejected',
     note: 'Chromium refuses the whole response: the page does not load at all.',
     refused: { config: { name: 'v', value: 'a\x00b' }, code: 'control_character', path: ['value'] },
@@ -526,6 +694,13 @@ export const reverseCases: readonly ReverseCase[] = [
     steps: [top('p=1; Path=/café')],
     stored: [stored('p', '1', { path: '/café' })],
     documentCookie: '',
+    engines: {
+      webkit: {
+        stored: [],
+        verdict: 'unseen',
+        note: 'nothing seen at /café (requested as /caf%C3%A9): WebDriver lists the cookies of a URL, and no URL matches the path if libsoup kept it as sent.',
+      },
+    },
     verdict: 'accepted',
     note: 'Chromium decodes the bytes as UTF-8; the URL path it is compared with is percent-encoded (/caf%C3%A9), so the cookie is never sent back.',
     refused: {
@@ -541,6 +716,15 @@ export const reverseCases: readonly ReverseCase[] = [
     stored: [],
     documentCookie: '',
     blocked: [['NameValuePairExceedsMaxSize']],
+    firefoxSays: ['Cookie “big” is invalid because its size is too big. Max size is 4096 B.'],
+    engines: {
+      webkit: {
+        stored: [stored('big', 'x'.repeat(4094))],
+        documentCookie: `big=${'x'.repeat(4094)}`,
+        verdict: 'accepted',
+        note: 'stored: WebKitGTK has no 4096-byte limit.',
+      },
+    },
     verdict: 'rejected',
     note: 'refused as a whole.',
     refused: {
@@ -555,6 +739,17 @@ export const reverseCases: readonly ReverseCase[] = [
     steps: [top(`p=1; Path=/${LONG}`)],
     stored: [stored('p', '1', { path: '/set' })],
     documentCookie: 'p=1',
+    firefoxSays: [
+      'The value of the attribute “path” for the cookie “p” has been rejected because its size is too big. Max size is 1024 B.',
+    ],
+    engines: {
+      webkit: {
+        stored: [stored('p', '1', { path: `/${LONG}` })],
+        documentCookie: '',
+        verdict: 'accepted',
+        note: 'the Path is kept: WebKitGTK has no 1024-byte attribute limit.',
+      },
+    },
     verdict: 'altered',
     note: 'the attribute is ignored: the cookie gets the default path /set instead.',
     refused: {
@@ -570,6 +765,7 @@ export const reverseCases: readonly ReverseCase[] = [
     stored: [],
     documentCookie: '',
     blocked: [['InvalidDomain']],
+    firefoxSays: ['Cookie “d” has been rejected for invalid domain.'],
     verdict: 'rejected',
     note: 'refused as a whole.',
     refused: {
@@ -585,6 +781,7 @@ export const reverseCases: readonly ReverseCase[] = [
     stored: [],
     documentCookie: '',
     blocked: [['InvalidDomain']],
+    firefoxSays: ['Cookie “d” has been rejected for invalid domain.'],
     verdict: 'rejected',
     note: 'refused as a whole.',
     refused: {
@@ -614,6 +811,7 @@ export const reverseCases: readonly ReverseCase[] = [
     stored: [],
     documentCookie: '',
     blocked: [['InvalidDomain']],
+    firefoxSays: ['Cookie “d” has been rejected for invalid domain.'],
     verdict: 'rejected',
     note: 'refused as a whole.',
     refused: {
@@ -642,6 +840,7 @@ export const reverseCases: readonly ReverseCase[] = [
     steps: [top('m=1; Path=/; Max-Age=1.5')],
     stored: [stored('m', '1')],
     documentCookie: 'm=1',
+    firefoxSays: ['Invalid “max-age“ value for cookie “m”. The attribute is ignored.'],
     verdict: 'altered',
     note: 'the attribute is ignored: a session cookie instead of one that expires.',
     refused: {
@@ -684,6 +883,9 @@ export const reverseCases: readonly ReverseCase[] = [
     steps: [top('r=1; Path=/; SameSite=Bogus')],
     stored: [stored('r', '1')],
     documentCookie: 'r=1',
+    firefoxSays: [
+      'Invalid “SameSite“ value for cookie “r”. The supported values are: “Lax“, “Strict“, “None“.',
+    ],
     verdict: 'altered',
     note: 'the attribute is ignored: SameSite unset, which Chromium enforces as Lax.',
     refused: {
@@ -699,6 +901,17 @@ export const reverseCases: readonly ReverseCase[] = [
     stored: [],
     documentCookie: '',
     blocked: [['SameSiteNoneInsecure']],
+    firefoxSays: [
+      'Cookie “r” rejected because it has the “SameSite=None” attribute but is missing the “secure” attribute.',
+    ],
+    engines: {
+      webkit: {
+        stored: [stored('r', '1', { sameSite: 'None' })],
+        documentCookie: 'r=1',
+        verdict: 'accepted',
+        note: 'stored: WebKitGTK does not require Secure for SameSite=None.',
+      },
+    },
     verdict: 'rejected',
     note: 'refused as a whole.',
     refused: {
@@ -713,6 +926,17 @@ export const reverseCases: readonly ReverseCase[] = [
     steps: [top('h=1; Path=/; Partitioned')],
     stored: [],
     documentCookie: '',
+    firefoxSays: [
+      'Cookie “h” has been rejected because it has the “Partitioned” attribute but is missing the “secure” attribute.',
+    ],
+    engines: {
+      webkit: {
+        stored: [stored('h', '1')],
+        documentCookie: 'h=1',
+        verdict: 'altered',
+        note: 'stored, not partitioned: WebKitGTK ignores Partitioned.',
+      },
+    },
     verdict: 'rejected',
     note: 'not stored (DevTools lists no blocked reason for it).',
     refused: {
@@ -728,6 +952,15 @@ export const reverseCases: readonly ReverseCase[] = [
     stored: [],
     documentCookie: '',
     blocked: [['InvalidPrefix']],
+    firefoxSays: ['Cookie “__Secure-s” has been rejected for invalid prefix.'],
+    engines: {
+      webkit: {
+        stored: [stored('__Secure-s', '1')],
+        documentCookie: '__Secure-s=1',
+        verdict: 'accepted',
+        note: 'stored: WebKitGTK does not enforce cookie prefixes.',
+      },
+    },
     verdict: 'rejected',
     note: 'refused as a whole.',
     refused: {
@@ -743,6 +976,15 @@ export const reverseCases: readonly ReverseCase[] = [
     stored: [],
     documentCookie: '',
     blocked: [['InvalidPrefix']],
+    firefoxSays: ['Cookie “__Host-h” has been rejected for invalid prefix.'],
+    engines: {
+      webkit: {
+        stored: [stored('__Host-h', '1', { secure: true, domain: '.cookie.test' })],
+        documentCookie: '__Host-h=1',
+        verdict: 'accepted',
+        note: 'stored: WebKitGTK does not enforce cookie prefixes.',
+      },
+    },
     verdict: 'rejected',
     note: 'refused as a whole.',
     refused: {
@@ -758,6 +1000,15 @@ export const reverseCases: readonly ReverseCase[] = [
     stored: [],
     documentCookie: '',
     blocked: [['InvalidPrefix']],
+    firefoxSays: ['Cookie “__Host-h” has been rejected for invalid prefix.'],
+    engines: {
+      webkit: {
+        stored: [stored('__Host-h', '1', { secure: true, path: '/app' })],
+        documentCookie: '',
+        verdict: 'accepted',
+        note: 'stored: WebKitGTK does not enforce cookie prefixes.',
+      },
+    },
     verdict: 'rejected',
     note: 'refused as a whole.',
     refused: {
@@ -773,6 +1024,15 @@ export const reverseCases: readonly ReverseCase[] = [
     stored: [],
     documentCookie: '',
     blocked: [['InvalidPrefix']],
+    firefoxSays: ['Cookie “__Http-a” has been rejected for invalid prefix.'],
+    engines: {
+      webkit: {
+        stored: [stored('__Http-a', '1', { secure: true })],
+        documentCookie: '__Http-a=1',
+        verdict: 'accepted',
+        note: 'stored: WebKitGTK does not enforce cookie prefixes.',
+      },
+    },
     verdict: 'rejected',
     note: 'refused as a whole (Chromium 140+).',
     refused: {
@@ -788,6 +1048,17 @@ export const reverseCases: readonly ReverseCase[] = [
     stored: [],
     documentCookie: '',
     blocked: [['InvalidPrefix']],
+    firefoxSays: ['Cookie “__Host-Http-b” has been rejected for invalid prefix.'],
+    engines: {
+      webkit: {
+        stored: [
+          stored('__Host-Http-b', '1', { secure: true, httpOnly: true, domain: '.cookie.test' }),
+        ],
+        documentCookie: '',
+        verdict: 'accepted',
+        note: 'stored: WebKitGTK does not enforce cookie prefixes.',
+      },
+    },
     verdict: 'rejected',
     note: 'refused as a whole.',
     refused: {
@@ -810,6 +1081,15 @@ export const reverseCases: readonly ReverseCase[] = [
     stored: [],
     documentCookie: '',
     blocked: [['InvalidPrefix']],
+    firefoxSays: ['Cookie “__HOST-x” has been rejected for invalid prefix.'],
+    engines: {
+      webkit: {
+        stored: [stored('__HOST-x', '1')],
+        documentCookie: '__HOST-x=1',
+        verdict: 'accepted',
+        note: 'stored: WebKitGTK does not enforce cookie prefixes.',
+      },
+    },
     verdict: 'rejected',
     note: 'Chromium matches the prefix case-insensitively too.',
     refused: {
@@ -897,6 +1177,7 @@ export const reverseCases: readonly ReverseCase[] = [
     steps: [top('u=1; Path=/a; Path=/')],
     stored: [stored('u', '1')],
     documentCookie: 'u=1',
+    firefoxSays: ['The value of the attribute “path” for the cookie “u” has been overwritten.'],
     verdict: 'altered',
     note: 'the last one wins: Path=/ instead of /a.',
     refused: {
@@ -931,6 +1212,15 @@ export const reverseCases: readonly ReverseCase[] = [
     stored: [stored('__Host-sid', 'abc', { secure: true })],
     documentCookie: '__Host-sid=abc',
     blocked: [['InvalidPrefix']],
+    firefoxSays: ['Cookie “__Host-sid” has been rejected for invalid prefix.'],
+    engines: {
+      webkit: {
+        stored: [],
+        documentCookie: '',
+        verdict: 'accepted',
+        note: 'the removal applies and the cookie is gone: WebKitGTK does not enforce cookie prefixes.',
+      },
+    },
     verdict: 'altered',
     note: 'the removal is refused (InvalidPrefix): the cookie survives. removal() adds Secure and Path=/.',
     refused: {
@@ -940,6 +1230,36 @@ export const reverseCases: readonly ReverseCase[] = [
     },
   },
 ];
+
+/** A header cookiesmith does not build, sent to show where an engine parts from the others. */
+export interface ProbeCase extends BrowserCase {
+  /** What the case shows. */
+  readonly note: string;
+}
+
+/** Headers that pin down an engine difference a built cookie runs into. */
+export const probeCases: readonly ProbeCase[] = [
+  {
+    title: 'Expires written before Max-Age',
+    steps: [
+      top(`sid=abc; Path=/; Expires=${new Date(EXPIRES_AT * 1000).toUTCString()}; Max-Age=60`),
+    ],
+    stored: [stored('sid', 'abc', { lifetime: { maxAge: 60 } })],
+    documentCookie: 'sid=abc',
+    note: 'Max-Age wins in all three engines when it comes last: WebKitGTK takes the last of the two, the others always take Max-Age (6265bis §5.6.2).',
+  },
+];
+
+/** Every case of the suite, in the order the engines run them. */
+export const allCases: readonly BrowserCase[] = [...builtCases, ...probeCases, ...reverseCases];
+
+/** A reverse case names its rule in its title, a probe says it is one. */
+export function caseTitle(c: BrowserCase): string {
+  if ((reverseCases as readonly BrowserCase[]).includes(c))
+    return `rule ${(c as ReverseCase).rule}: ${c.title}`;
+  if ((probeCases as readonly BrowserCase[]).includes(c)) return `probe: ${c.title}`;
+  return c.title;
+}
 
 /** The stored cookie in the expected form; its lifetime is named when it matches `expected`. */
 export function comparable(

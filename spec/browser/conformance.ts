@@ -1,14 +1,36 @@
+// docs/conformance.md, rendered from the expectations of the browser suite (which every engine
+// run checks), so its text changes only when a case, an engine version or cookiesmith's own
+// output does — never from one run to the next.
 import { lintSetCookie } from '../../src/index.js';
 import {
   type BrowserCase,
   builtCases,
-  comparable,
+  DAILY_TEXT,
+  ENGINE_WIDE,
+  type EngineExpectation,
   type ExpectedCookie,
+  expectationFor,
   type Lifetime,
+  probeCases,
   type ReverseCase,
   reverseCases,
 } from './cases.js';
-import type { Visit } from './harness.js';
+import { ENGINE_LABELS, type EngineName } from './harness.js';
+
+export const CONFORMANCE_FILE = new URL('../../docs/conformance.md', import.meta.url);
+
+const ENGINE_ORDER: readonly EngineName[] = ['chromium', 'firefox', 'webkit'];
+
+/** The version of each engine the file was written with. */
+export type EngineVersions = Partial<Record<EngineName, string>>;
+
+const VERSIONS_COMMENT = /<!-- versions: (\{.*\}) -->/;
+
+/** The engine versions recorded in a docs/conformance.md text. */
+export function documentedVersions(text: string): EngineVersions {
+  const match = VERSIONS_COMMENT.exec(text);
+  return match?.[1] === undefined ? {} : (JSON.parse(match[1]) as EngineVersions);
+}
 
 /** The error codes `lintSetCookie` reports for the last line a reverse case sends. */
 export function lintErrors(c: ReverseCase): string[] {
@@ -30,9 +52,14 @@ export function showHeader(text: string): string {
     .replace(/\|/g, '\\|');
 }
 
+function withoutDailyText(text: string): string {
+  return DAILY_TEXT.reduce((out, [daily, shown]) => out.split(daily).join(shown), text);
+}
+
 function showLifetime(lifetime: Lifetime): string {
   if (lifetime === 'session') return 'session';
   if ('maxAge' in lifetime) return `expires in ${lifetime.maxAge} s`;
+  if (lifetime.label !== undefined) return `expires ${lifetime.label}`;
   return `expires ${new Date(lifetime.at * 1000).toISOString().replace('.000Z', 'Z')}`;
 }
 
@@ -45,33 +72,54 @@ function showCookie(c: ExpectedCookie): string {
   if (c.secure) parts.push('Secure');
   if (c.httpOnly) parts.push('HttpOnly');
   parts.push(c.sameSite === 'unset' ? 'SameSite unset' : `SameSite=${c.sameSite}`);
-  if (c.priority !== 'Medium') parts.push(`Priority=${c.priority}`);
+  if (c.priority !== undefined && c.priority !== 'Medium') parts.push(`Priority=${c.priority}`);
   parts.push(showLifetime(c.lifetime));
   if (c.partitionKey !== undefined) parts.push(`partition key ${c.partitionKey}`);
   return parts.join(', ');
 }
 
-function showStored(c: BrowserCase, visit: Visit): string {
-  if (visit.failure !== undefined)
-    return `response refused: ${showHeader(visit.failure.replace(/ at https:.*/, ''))}`;
-  const cookies = visit.stored.map((s) =>
-    showCookie(
-      comparable(
-        s,
-        visit,
-        c.stored.find((e) => e.name === s.name && e.domain === s.domain)?.lifetime,
-      ),
-    ),
-  );
-  const blocked = visit.blocked.map((b) => `blocked: ${b.reasons.join(', ')}`);
-  const all = [...cookies, ...blocked];
-  return all.length === 0 ? 'nothing stored' : all.join('<br>');
+function showSaid(engine: EngineName, said: EngineExpectation['said']): string[] {
+  if (engine === 'chromium') return said.map((reasons) => `blocked: ${reasons.join(', ')}`);
+  return said.map((messages) => `console: ${messages.map(showHeader).join(' ')}`);
+}
+
+/** What one engine is left with: the cookies, document.cookie and what the engine said. */
+function showOutcome(engine: EngineName, e: EngineExpectation): string {
+  const parts: string[] = [];
+  if (e.failure !== undefined) parts.push(`response refused: ${showHeader(e.failure)}`);
+  else if (e.stored.length === 0) parts.push('nothing stored');
+  else parts.push(...e.stored.map(showCookie));
+  if (e.failure === undefined)
+    parts.push(
+      e.documentCookie === ''
+        ? 'document.cookie empty'
+        : `document.cookie \`${showHeader(e.documentCookie)}\``,
+    );
+  parts.push(...showSaid(engine, e.said));
+  return parts.join('<br>');
+}
+
+/** An engine's cell: its outcome, or "as Chromium" where it does what Chromium does. */
+function showEngine(c: BrowserCase, engine: EngineName): string {
+  const e = expectationFor(c, engine);
+  const verdict = e.verdict === undefined ? '' : `**${e.verdict}**: `;
+  if (engine === 'chromium') {
+    const note = (reverseCases as readonly BrowserCase[]).includes(c)
+      ? (c as ReverseCase).note
+      : undefined;
+    return `${verdict}${showOutcome(engine, e)}${note === undefined ? '' : `<br>${showHeader(note)}`}`;
+  }
+  if (e.difference === undefined) {
+    const said = showSaid(engine, e.said);
+    return ['as Chromium', ...said].join('<br>');
+  }
+  return `${verdict}${showOutcome(engine, e)}<br>*${showHeader(e.difference)}*`;
 }
 
 function showSent(c: BrowserCase): string {
   return c.steps
     .map((step, i) => {
-      const lines = step.lines.map((l) => `\`${showHeader(l)}\``).join('<br>');
+      const lines = step.lines.map((l) => `\`${showHeader(withoutDailyText(l))}\``).join('<br>');
       const where = step.frame ? ' (in the cross-site iframe)' : '';
       return c.steps.length > 1 ? `${i + 1}. ${lines}${where}` : `${lines}${where}`;
     })
@@ -84,56 +132,116 @@ function showLint(c: ReverseCase): string {
   return `none: ${showHeader(c.lintGap ?? '')}`;
 }
 
-/** docs/conformance.md from one run of the browser suite. */
-export function renderConformance(
-  version: string,
-  visits: ReadonlyMap<BrowserCase, Visit>,
-): string {
+function engineHeading(engine: EngineName, versions: EngineVersions): string {
+  const major = versions[engine]?.split('.')[0] ?? '?';
+  const version = engine === 'webkit' ? (versions[engine]?.split(',')[0] ?? '?') : major;
+  const name = `${ENGINE_LABELS[engine]} ${version}`;
+  return engine === 'webkit' ? `${name} (libsoup's store, not Safari's)` : name;
+}
+
+/** Every place an engine parts from Chromium, for the summary table. */
+function differences(): { c: BrowserCase; engine: EngineName; note: string }[] {
+  const out: { c: BrowserCase; engine: EngineName; note: string }[] = [];
+  for (const c of [...builtCases, ...probeCases, ...reverseCases]) {
+    for (const engine of ENGINE_ORDER) {
+      const note = expectationFor(c, engine).difference;
+      if (note !== undefined) out.push({ c, engine, note });
+    }
+  }
+  return out;
+}
+
+/** docs/conformance.md for the expectations of the suite and the engine versions given. */
+export function renderConformance(versions: EngineVersions): string {
+  const heads = ENGINE_ORDER.map((engine) => engineHeading(engine, versions));
   const out: string[] = [];
   out.push(
     '# Browser conformance',
     '',
-    '<!-- Generated by spec/browser/chromium.spec.ts (`npm test`); do not edit by hand. -->',
+    '<!-- Written by `npm run conformance` (spec/browser/write-conformance.ts) after a run in which',
+    'every engine met every expectation; `npm test` checks the expectations in each engine and that',
+    'this file is the one they render. Do not edit by hand. -->',
+    `<!-- versions: ${JSON.stringify(versions)} -->`,
     '',
-    `What headless Chromium ${version.split('.')[0]} stored for each \`Set-Cookie\` header, read back`,
-    'through the DevTools cookie list and `document.cookie`. The page is',
-    '`https://www.cookie.test:PORT/set/…` on a real HTTPS server on 127.0.0.1; partitioned cases run',
-    'in an iframe from `www.partner.test` inside a `www.cookie.test` page. Every row is an',
-    'assertion of the suite: the run that wrote this file checked each stored cookie exactly.',
+    'What three browser engines store for each `Set-Cookie` header. The pages are',
+    '`https://www.cookie.test:PORT/set/…` on a real HTTPS server on 127.0.0.1; partitioned cases',
+    'run in an iframe from `www.partner.test` inside a `www.cookie.test` page. Every cell is an',
+    'expectation that `npm test` checks in that engine: each stored cookie exactly, `document.cookie`',
+    'of the page that received the lines, and what the engine says about them.',
+    '',
+    '## Engines',
+    '',
+    '| engine | version | how the suite reads what it stored |',
+    '|---|---|---|',
+    `| Chromium | ${versions.chromium ?? '?'} | headless, through playwright-core: DevTools \`Network.getAllCookies\`, and the reasons DevTools gives for each refused line ("blocked: …") |`,
+    `| Firefox ESR | ${versions.firefox ?? '?'} | headless, through puppeteer-core over WebDriver BiDi: the cookie service (\`Services.cookies\`, partition keys included) in Firefox's privileged scope, and the messages Firefox logs to its console about a cookie ("console: …") |`,
+    `| WebKitGTK | ${versions.webkit ?? '?'} | MiniBrowser under WebKitWebDriver on an Xvfb display: WebDriver's cookie list, read at each path the case names (WebDriver lists only a URL's cookies). **This is libsoup's cookie store, not Safari's**: Safari keeps cookies in CFNetwork, with rules of its own, so this column says nothing about Safari. |`,
+    '',
+    'Differences that hold for every cookie, left out of the rows below:',
+    '',
+  );
+  for (const engine of ENGINE_ORDER)
+    for (const note of ENGINE_WIDE[engine]) out.push(`- ${ENGINE_LABELS[engine]} ${note}.`);
+  out.push(
+    '',
+    '## Where the engines differ',
+    '',
+    'Each place where Firefox ESR or WebKitGTK does not do what Chromium does (the rows below give',
+    'the whole outcome).',
+    '',
+    '| case | engine | what the engine does |',
+    '|---|---|---|',
+  );
+  for (const { c, engine, note } of differences()) {
+    const rule = (c as Partial<ReverseCase>).rule;
+    const title = rule === undefined ? c.title : `rule ${rule}: ${c.title}`;
+    const head =
+      engine === 'webkit' ? "WebKitGTK (libsoup's store, not Safari's)" : ENGINE_LABELS[engine];
+    out.push(`| ${showHeader(title)} | ${head} | ${showHeader(note)} |`);
+  }
+  out.push(
     '',
     '## Headers cookiesmith builds',
     '',
-    '| case | Set-Cookie sent | Chromium stored | document.cookie |',
-    '|---|---|---|---|',
+    `| case | Set-Cookie sent | ${heads.join(' | ')} |`,
+    '|---|---|---|---|---|',
   );
-  for (const c of builtCases) {
-    const visit = visits.get(c);
-    if (visit === undefined) continue;
+  for (const c of builtCases)
     out.push(
-      `| ${c.title} | ${showSent(c)} | ${showStored(c, visit)} | ${visit.documentCookie === '' ? '—' : `\`${showHeader(visit.documentCookie)}\``} |`,
+      `| ${showHeader(c.title)} | ${showSent(c)} | ${ENGINE_ORDER.map((e) => showEngine(c, e)).join(' | ')} |`,
     );
-  }
+  out.push(
+    '',
+    '## Headers that pin down an engine difference',
+    '',
+    'Not built by cookiesmith: each shows what a difference above depends on.',
+    '',
+    `| case | Set-Cookie sent | ${heads.join(' | ')} | what it shows |`,
+    '|---|---|---|---|---|---|',
+  );
+  for (const c of probeCases)
+    out.push(
+      `| ${showHeader(c.title)} | ${showSent(c)} | ${ENGINE_ORDER.map((e) => showEngine(c, e)).join(' | ')} | ${showHeader(c.note)} |`,
+    );
   out.push(
     '',
     '## Headers that break a rule (RULES.md), sent raw',
     '',
-    'cookiesmith refuses to produce each of these (the error rules of RULES.md; the last column is',
-    'the issue it reports for the configuration that would produce the header, then what',
-    '`lintSetCookie` reports for the line). Sent anyway, this',
-    'is what Chromium does: **rejected** (nothing stored), **altered** (stored, but not as the',
-    'header meant) or **accepted** (stored as written: Chromium is more lenient than the rule, and',
-    'the note says why the rule is kept).',
+    'cookiesmith refuses to produce each of these (the error rules of RULES.md; the last columns',
+    'are the issue it reports for the configuration that would produce the header, and what',
+    '`lintSetCookie` reports for the line). Sent anyway, this is what each engine does:',
+    '**rejected** (nothing stored), **altered** (stored, but not as the header meant) or',
+    '**accepted** (stored as written: the engine is more lenient than the rule, and the note says',
+    'why the rule is kept); **unseen** where the engine shows no cookie and cannot be asked whether',
+    'it stored one.',
     '',
-    '| rule | case | Set-Cookie sent | Chromium | verdict | note | cookiesmith refuses the config with | lintSetCookie errors |',
+    `| rule | case | Set-Cookie sent | ${heads.join(' | ')} | cookiesmith refuses the config with | lintSetCookie errors |`,
     '|---|---|---|---|---|---|---|---|',
   );
-  for (const c of reverseCases) {
-    const visit = visits.get(c);
-    if (visit === undefined) continue;
+  for (const c of reverseCases)
     out.push(
-      `| ${c.rule} | ${c.title} | ${showSent(c)} | ${showStored(c, visit)} | ${c.verdict} | ${showHeader(c.note)} | ${c.refused === undefined ? '— (no configuration produces it)' : `\`${c.refused.code}\` at \`${c.refused.path.join('.')}\``} | ${showLint(c)} |`,
+      `| ${c.rule} | ${showHeader(c.title)} | ${showSent(c)} | ${ENGINE_ORDER.map((e) => showEngine(c, e)).join(' | ')} | ${c.refused === undefined ? '— (no configuration produces it)' : `\`${c.refused.code}\` at \`${c.refused.path.join('.')}\``} | ${showLint(c)} |`,
     );
-  }
   out.push('');
   return out.join('\n');
 }

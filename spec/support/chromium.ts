@@ -27,17 +27,13 @@ export function chromiumMissing(): string | undefined {
 
 /**
  * Skips the suite with a loud message when `missing` says why it cannot run, unless
- * `CI=true`, where absence is a failure.
+ * `CI=true`, where absence is a failure. `install` says how to get what is missing.
  */
 export function skipOrFail(
   context: Mocha.Context,
   suite: string,
   missing: string | undefined,
+  install = 'apt-get install -y chromium openssl (or set CHROMIUM_PATH)',
 ): void {
-  skipOrFailWith(
-    context,
-    suite,
-    missing,
-    'apt-get install -y chromium openssl (or set CHROMIUM_PATH)',
-  );
+  skipOrFailWith(context, suite, missing, install);
 }
