@@ -19,8 +19,10 @@ try {
   tsc('tsconfig.build.json', 'esm');
   tsc('tsconfig.cjs.json', 'cjs');
   if (existsSync('src/cli')) tsc('tsconfig.cli.json', 'esm');
-  writeFileSync(`${stage}/cjs/package.json`, '{ "type": "commonjs" }\n');
-  writeFileSync(`${stage}/esm/package.json`, '{ "type": "module" }\n');
+  // The nearest package.json is what a bundler reads for a file of the build: it must say the
+  // modules have no side effects, or nothing unused is dropped from an application's bundle.
+  writeFileSync(`${stage}/cjs/package.json`, '{ "type": "commonjs", "sideEffects": false }\n');
+  writeFileSync(`${stage}/esm/package.json`, '{ "type": "module", "sideEffects": false }\n');
   // Two renames, so a process reading dist/ meanwhile sees it missing for microseconds only.
   const old = `.dist-old-${process.pid}`;
   if (existsSync('dist')) renameSync('dist', old);

@@ -3,10 +3,9 @@
 // protected and unprotected, for the cost of protection in context. Run on its own:
 //   node --loader ts-node/esm --no-warnings spec/bench/protect.bench.ts
 import { pathToFileURL } from 'node:url';
+import { createProtector, defineCookie, type ProtectMode } from 'cookiesmith';
 import { Bench } from 'tinybench';
 import { z } from 'zod';
-import { defineCookie } from '../../src/typed/define-cookie.js';
-import { createProtector, type ProtectMode } from '../../src/typed/protect.js';
 
 const NEW_KEY = 'benchmark key, newest: 0123456789abcdef0123456789';
 const OLD_KEY = 'benchmark key, older: 0123456789abcdef0123456789';

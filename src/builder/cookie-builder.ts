@@ -78,18 +78,22 @@ export class CookieBuilder<N extends string = string> {
     }
   }
 
-  /** The state this builder stands for, as a new plain object. */
+  /**
+   * The state this builder stands for, as a new plain object: the root's state (any key of a
+   * caller's configuration stays, for the schema to report), then each link's key from the
+   * oldest to the newest, so the newest setting wins.
+   */
   #state(): State {
-    const state: State = {};
-    let node: CookieBuilder<string> = this;
-    for (let up = node.#parent; up !== undefined; node = up, up = node.#parent) {
-      const key = node.#key as string;
-      if (!Object.hasOwn(state, key)) state[key] = node.#value;
+    const parent = this.#parent;
+    if (parent !== undefined) {
+      const state = parent.#state();
+      state[this.#key as string] = this.#value;
+      return state;
     }
-    // A root may hold any key of a caller's configuration, for the schema to report
-    const root = node.#value as State;
+    const state: State = {};
+    const root = this.#value as State;
     for (const key in root) {
-      if (Object.hasOwn(state, key)) continue;
+      // a "__proto__" key of a caller's configuration stays a key, not the prototype
       if (key !== '__proto__') state[key] = root[key];
       else
         Object.defineProperty(state, key, { value: root[key], enumerable: true, writable: true });

@@ -8,7 +8,6 @@ import {
 } from '../errors.js';
 import { type SetCookieParseOptions, safeParseSetCookie } from '../parse/set-cookie.js';
 import {
-  ATTRIBUTE_BY_KEY,
   ATTRIBUTES,
   type AttributeKey,
   type CookiePriority,
@@ -44,7 +43,6 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 /** Brand shared by every copy of cookiesmith loaded in one process (ESM and CommonJS builds). */
 export const COOKIE_BRAND: unique symbol = Symbol.for('cookiesmith.Cookie') as never;
 let create: (checked: CheckedCookie) => Cookie;
-let checkedOf: (cookie: Cookie) => CheckedCookie;
 
 /**
  * An HTTP cookie as an immutable, always-valid value object. Create one with
@@ -59,94 +57,140 @@ let checkedOf: (cookie: Cookie) => CheckedCookie;
  * res.setHeader('Set-Cookie', sid.toString());
  */
 export class Cookie {
-  /** RFC 2109 Comment (§4.2.2), profile `rfc2109` only. */
-  declare readonly comment?: string;
-  /** Domain attribute: `.example.com` under `rfc2109`, `example.com` under `rfc6265`, lowercase. */
-  declare readonly domain?: string;
-  /** Path attribute (RFC 6265 §4.1.2.4). */
-  declare readonly path?: string;
-  /** Secure attribute (RFC 6265 §4.1.2.5). */
-  declare readonly secure: boolean;
-  /** HttpOnly attribute (RFC 6265 §4.1.2.6). */
-  declare readonly httpOnly: boolean;
-  /** RFC 2109 Version (§4.2.2): 1 unless set otherwise; absent under `rfc6265`. */
-  declare readonly version?: number;
-  /** Max-Age in seconds; 0 discards the cookie at once (RFC 2109 §4.2.2). */
-  declare readonly maxAge?: number;
-  /** Expires attribute (RFC 6265 §4.1.2.1), at second precision; a new copy on every read. */
-  declare readonly expires?: Date;
-  /** SameSite attribute (6265bis §4.1.2.7). */
-  declare readonly sameSite?: SameSite;
-  /** Partitioned attribute (CHIPS). */
-  declare readonly partitioned: boolean;
-  /** Priority attribute (Chromium, draft-west-cookie-priority). */
-  declare readonly priority?: CookiePriority;
-
-  readonly #state: CheckedCookie;
+  readonly #name: string;
+  readonly #value: string;
+  readonly #encoding: CookieEncoding;
+  readonly #profile: CookieProfile;
+  readonly #extensions: readonly CookieExtension[] | undefined;
+  readonly #version: number | undefined;
+  readonly #comment: string | undefined;
+  readonly #domain: string | undefined;
+  readonly #path: string | undefined;
+  readonly #maxAge: number | undefined;
+  /** Epoch milliseconds at second precision. */
+  readonly #expires: number | undefined;
+  readonly #secure: boolean;
+  readonly #httpOnly: boolean;
+  readonly #sameSite: SameSite | undefined;
+  readonly #partitioned: boolean;
+  readonly #priority: CookiePriority | undefined;
+  /** The checked state, kept until the header is written from it. */
+  #checked: CheckedCookie | undefined;
   #header: string | undefined;
   #warnings: readonly CookieWarning[] | undefined;
 
   static {
     create = (checked) => new Cookie(TOKEN, checked);
-    checkedOf = (cookie) => cookie.#state;
-    const proto = Cookie.prototype;
-    // One read-only property per attribute of the table; a flag reads as a boolean, Expires as
-    // a new Date. Read on anything but a cookie (the prototype itself), they give `undefined`.
-    for (const row of ATTRIBUTES) {
-      const i = row.index;
-      const get =
-        row.kind === 'flag'
-          ? function (this: Cookie) {
-              return #state in this ? this.#state.attributes[i] === true : undefined;
-            }
-          : row.kind === 'date'
-            ? function (this: Cookie) {
-                const time = #state in this ? this.#state.attributes[i] : undefined;
-                return time === undefined ? undefined : new Date(time as number);
-              }
-            : function (this: Cookie) {
-                return #state in this ? this.#state.attributes[i] : undefined;
-              };
-      Object.defineProperty(proto, row.key, { get, configurable: true });
-    }
     // Marks cookies of every copy of the package (its ESM and CommonJS builds are two copies),
     // so a jar can take a cookie made by the other copy.
-    Object.defineProperty(proto, COOKIE_BRAND, { value: true });
+    Object.defineProperty(Cookie.prototype, COOKIE_BRAND, { value: true });
   }
 
-  private constructor(token: typeof TOKEN, state: CheckedCookie) {
+  private constructor(token: typeof TOKEN, checked: CheckedCookie) {
     if (token !== TOKEN) {
       throw new CookieError('use Cookie.from, Cookie.builder or Cookie.parse', {
         code: 'private_constructor',
       });
     }
-    this.#state = state;
+    const a = checked.attributes;
+    this.#name = checked.name;
+    this.#value = checked.value;
+    this.#encoding = checked.encoding;
+    this.#profile = checked.profile;
+    this.#extensions = checked.extensions;
+    this.#version = a[AT.version] as number | undefined;
+    this.#comment = a[AT.comment] as string | undefined;
+    this.#domain = a[AT.domain] as string | undefined;
+    this.#path = a[AT.path] as string | undefined;
+    this.#maxAge = a[AT.maxAge] as number | undefined;
+    this.#expires = a[AT.expires] as number | undefined;
+    this.#secure = a[AT.secure] === true;
+    this.#httpOnly = a[AT.httpOnly] === true;
+    this.#sameSite = a[AT.sameSite] as SameSite | undefined;
+    this.#partitioned = a[AT.partitioned] === true;
+    this.#priority = a[AT.priority] as CookiePriority | undefined;
+    this.#checked = checked;
     Object.freeze(this);
   }
 
   /** The cookie name, an RFC 6265 token (§4.1.1). */
   get name(): string {
-    return this.#state.name;
+    return this.#name;
   }
 
   /** The logical value, decoded; the wire form depends on `encoding`. */
   get value(): string {
-    return this.#state.value;
+    return this.#value;
+  }
+
+  /** RFC 2109 Comment (§4.2.2), profile `rfc2109` only. */
+  get comment(): string | undefined {
+    return this.#comment;
+  }
+
+  /** Domain attribute: `.example.com` under `rfc2109`, `example.com` under `rfc6265`, lowercase. */
+  get domain(): string | undefined {
+    return this.#domain;
+  }
+
+  /** Path attribute (RFC 6265 §4.1.2.4). */
+  get path(): string | undefined {
+    return this.#path;
+  }
+
+  /** Secure attribute (RFC 6265 §4.1.2.5). */
+  get secure(): boolean {
+    return this.#secure;
+  }
+
+  /** HttpOnly attribute (RFC 6265 §4.1.2.6). */
+  get httpOnly(): boolean {
+    return this.#httpOnly;
+  }
+
+  /** RFC 2109 Version (§4.2.2): 1 unless set otherwise; absent under `rfc6265`. */
+  get version(): number | undefined {
+    return this.#version;
+  }
+
+  /** Max-Age in seconds; 0 discards the cookie at once (RFC 2109 §4.2.2). */
+  get maxAge(): number | undefined {
+    return this.#maxAge;
+  }
+
+  /** Expires attribute (RFC 6265 §4.1.2.1), at second precision; a new copy on every read. */
+  get expires(): Date | undefined {
+    return this.#expires === undefined ? undefined : new Date(this.#expires);
+  }
+
+  /** SameSite attribute (6265bis §4.1.2.7). */
+  get sameSite(): SameSite | undefined {
+    return this.#sameSite;
+  }
+
+  /** Partitioned attribute (CHIPS). */
+  get partitioned(): boolean {
+    return this.#partitioned;
+  }
+
+  /** Priority attribute (Chromium, draft-west-cookie-priority). */
+  get priority(): CookiePriority | undefined {
+    return this.#priority;
   }
 
   /** How `value` is written on the wire. */
   get encoding(): CookieEncoding {
-    return this.#state.encoding;
+    return this.#encoding;
   }
 
   /** The rule set the cookie was validated and is serialised under. */
   get profile(): CookieProfile {
-    return this.#state.profile;
+    return this.#profile;
   }
 
   /** Extension attributes, in order; frozen, each frozen; absent when there are none. */
   get extensions(): readonly CookieExtension[] | undefined {
-    return this.#state.extensions;
+    return this.#extensions;
   }
 
   /**
@@ -155,16 +199,14 @@ export class Cookie {
    */
   get warnings(): readonly CookieWarning[] {
     if (this.#warnings === undefined) {
-      const a = this.#state.attributes;
-      const at = (key: AttributeKey) => a[ATTRIBUTE_BY_KEY[key].index];
       const found = warningsOf(
         {
-          maxAge: at('maxAge') as number | undefined,
-          expires: at('expires') as number | undefined,
-          sameSite: at('sameSite') as string | undefined,
-          partitioned: at('partitioned') === true,
-          priority: at('priority') as string | undefined,
-          legacy: at('comment') === undefined ? [] : ['comment'],
+          maxAge: this.#maxAge,
+          expires: this.#expires,
+          sameSite: this.#sameSite,
+          partitioned: this.#partitioned,
+          priority: this.#priority,
+          legacy: this.#comment === undefined ? [] : ['comment'],
         },
         Date.now(),
         false,
@@ -287,10 +329,10 @@ export class Cookie {
     return (
       typeof other === 'object' &&
       other !== null &&
-      #state in other &&
+      #name in other &&
       other.toString() === this.toString() &&
-      other.#state.encoding === this.#state.encoding &&
-      other.#state.profile === this.#state.profile
+      other.#encoding === this.#encoding &&
+      other.#profile === this.#profile
     );
   }
 
@@ -304,7 +346,10 @@ export class Cookie {
 
   /** The `Set-Cookie` header value (without the `Set-Cookie:` name), computed once. */
   toString(): string {
-    if (this.#header === undefined) this.#header = serializeCookie(this.#state);
+    if (this.#header === undefined) {
+      this.#header = serializeCookie(this.#checked as CheckedCookie);
+      this.#checked = undefined;
+    }
     return this.#header;
   }
 
@@ -315,30 +360,29 @@ export class Cookie {
 
   /** The configuration this cookie stands for, defaults left out. */
   #config(): CookieConfig & { expires?: Date } {
-    const s = this.#state;
-    const c: Record<string, unknown> = { name: s.name, value: s.value };
+    const c: Record<string, unknown> = { name: this.#name, value: this.#value };
     for (const row of ATTRIBUTES) {
-      const v = s.attributes[row.index];
-      // Version=1 is the RFC 2109 profile's default
-      if (v === undefined || (row.key === 'version' && v === 1)) continue;
-      c[row.key] = row.kind === 'date' ? new Date(v as number) : v;
+      const v: unknown = this[row.key];
+      // An unset flag is false, and Version=1 is the RFC 2109 profile's default
+      if (v === undefined || v === false || (row.key === 'version' && v === 1)) continue;
+      c[row.key] = v;
     }
-    if (s.encoding !== 'uri') c.encoding = s.encoding;
-    if (s.profile !== 'rfc2109') c.profile = s.profile;
-    if (s.extensions !== undefined) c.extensions = s.extensions.map((e) => ({ ...e }));
+    if (this.#encoding !== 'uri') c.encoding = this.#encoding;
+    if (this.#profile !== 'rfc2109') c.profile = this.#profile;
+    if (this.#extensions !== undefined) c.extensions = this.#extensions.map((e) => ({ ...e }));
     return c as CookieConfig & { expires?: Date };
   }
-}
-
-/** @internal The checked state of a cookie, for the package's own modules. */
-export function stateOf(cookie: Cookie): CheckedCookie {
-  return checkedOf(cookie);
 }
 
 /** @internal A cookie from a state `checkConfig` (or the reader) has accepted. */
 export function cookieOf(checked: CheckedCookie): Cookie {
   return create(checked);
 }
+
+/** The position of each attribute in a checked cookie's `attributes`. */
+const AT = Object.fromEntries(ATTRIBUTES.map((row) => [row.key, row.index])) as Readonly<
+  Record<AttributeKey, number>
+>;
 
 /** The schema's verdict, for a configuration the fast check did not accept. */
 function fromSchema(config: unknown): CookieResult {

@@ -121,12 +121,22 @@ export function safeParseSetCookie(
 // ---------------------------------------------------------------------------------------------
 // The common line, in one pass: no parts objects, no lowercased copies
 
+/** The attributes by the length of their name, as the common-line reader looks them up. */
+const BY_LENGTH: readonly (readonly AttributeRow[])[] = ATTRIBUTES.reduce<AttributeRow[][]>(
+  (lists, row) => {
+    (lists[row.lower.length] ??= []).push(row);
+    return lists;
+  },
+  [],
+);
+
 /** The attribute whose name is `line[start, end)` in any case, or `undefined`. */
 function attributeAt(line: string, start: number, end: number): AttributeRow | undefined {
   const size = end - start;
-  for (const row of ATTRIBUTES) {
+  const rows = BY_LENGTH[size];
+  if (rows === undefined) return undefined;
+  for (const row of rows) {
     const lower = row.lower;
-    if (lower.length !== size) continue;
     let i = 0;
     // ASCII letters and "-" only: OR-ing 0x20 lowercases a letter and keeps "-"
     while (i < size && (line.charCodeAt(start + i) | 0x20) === lower.charCodeAt(i)) i++;
@@ -170,13 +180,16 @@ export function readCommonLine(
   if (value === undefined) return undefined;
   const attributes = emptyAttributes();
   let seen = 0;
+  // the next "=" at or after the current part, searched again only once it lies behind, so
+  // the whole line is scanned for "=" once
+  let nextEq = eq;
   while (end < length) {
     let start = end + 1;
     while (line.charCodeAt(start) === 0x20) start++;
     end = line.indexOf(';', start);
     if (end === -1) end = length;
-    let nameEnd = start;
-    while (nameEnd < end && line.charCodeAt(nameEnd) !== 0x3d) nameEnd++;
+    if (nextEq !== -1 && nextEq < start) nextEq = line.indexOf('=', start);
+    const nameEnd = nextEq === -1 || nextEq > end ? end : nextEq;
     let nameLast = nameEnd;
     while (nameLast > start && line.charCodeAt(nameLast - 1) === 0x20) nameLast--;
     const row = attributeAt(line, start, nameLast);

@@ -73,13 +73,36 @@ export function emptyAttributes(): AttributeValue[] {
 }
 
 /** What a configuration key is: an attribute of the table, or one of the cookie's options. */
-type KeyRole = AttributeRow | (typeof OPTION_KEYS)[number];
+interface KeyRole {
+  readonly key: string;
+  readonly row: AttributeRow | undefined;
+}
 
-/** The role of every configuration key, looked up once per key of a configuration. */
-const ROLES: ReadonlyMap<string, KeyRole> = new Map<string, KeyRole>([
-  ...ATTRIBUTES.map((row): [string, KeyRole] => [row.key, row]),
-  ...OPTION_KEYS.map((key): [string, KeyRole] => [key, key]),
-]);
+const ROLE_LIST: readonly KeyRole[] = [
+  ...ATTRIBUTES.map((row) => ({ key: row.key, row })),
+  ...OPTION_KEYS.map((key) => ({ key, row: undefined })),
+];
+
+/** Where a key's role is kept in `SLOTS`: from its length and its first letter. */
+function slotOf(key: string): number {
+  return ((key.length & 15) << 5) | (key.charCodeAt(0) & 31);
+}
+
+/**
+ * The role of each configuration key at `slotOf(key)`, so that finding it is one array read
+ * and one comparison of the key. A key whose slot another key took first is found in `ROLES`.
+ */
+const SLOTS: readonly (KeyRole | undefined)[] = ROLE_LIST.reduce((slots, role) => {
+  slots[slotOf(role.key)] ??= role;
+  return slots;
+}, new Array<KeyRole | undefined>(512).fill(undefined));
+const ROLES: ReadonlyMap<string, KeyRole> = new Map(ROLE_LIST.map((role) => [role.key, role]));
+
+/** The role of a configuration key, or `undefined` for a key that is not one. */
+function roleOf(key: string): KeyRole | undefined {
+  const role = SLOTS[slotOf(key)];
+  return role !== undefined && role.key === key ? role : ROLES.get(key);
+}
 
 const INVALID: unique symbol = Symbol('invalid');
 
@@ -159,26 +182,28 @@ export function checkConfig(input: unknown): CheckedCookie | undefined {
   for (const key in input) {
     const v = input[key];
     if (v === undefined) continue;
-    const role = ROLES.get(key);
-    if (typeof role === 'object') {
-      const accepted = acceptAttribute(role, v);
+    const role = roleOf(key);
+    if (role === undefined) return undefined;
+    const row = role.row;
+    if (row !== undefined) {
+      const accepted = acceptAttribute(row, v);
       if (accepted === INVALID) return undefined;
-      attributes[role.index] = accepted;
-    } else if (role === 'name') name = v;
-    else if (role === 'value') value = v;
-    else if (role === 'encoding') {
+      attributes[row.index] = accepted;
+    } else if (key === 'name') name = v;
+    else if (key === 'value') value = v;
+    else if (key === 'encoding') {
       const e = typeof v === 'string' ? choose(ENCODING, v) : undefined;
       if (e === undefined) return undefined;
       encoding = e;
-    } else if (role === 'profile') {
+    } else if (key === 'profile') {
       const p = typeof v === 'string' ? choose(PROFILE, v) : undefined;
       if (p === undefined) return undefined;
       profile = p;
-    } else if (role === 'extensions') {
+    } else {
       const e = acceptExtensions(v);
       if (e === INVALID) return undefined;
       extensions = e;
-    } else return undefined;
+    }
   }
   if (typeof name !== 'string' || typeof value !== 'string') return undefined;
   return finishCookie(name, value, encoding, profile, attributes, extensions);
