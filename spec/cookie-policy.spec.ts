@@ -569,6 +569,27 @@ describe('CookiePolicy', () => {
       );
     });
 
+    it('refuses with invalid_cookie an object that carries the Cookie brand but is no cookie', () => {
+      const brand = Symbol.for('cookiesmith.Cookie');
+      const unreadable = Object.create(Cookie.prototype) as Cookie;
+      const throwing = new Proxy(
+        {},
+        {
+          has() {
+            throw new TypeError('trap');
+          },
+        },
+      );
+      const wrongTypes = { [brand]: true, name: 'sid', secure: 'yes', expires: 'soon' };
+      for (const input of [unreadable, throwing, wrongTypes]) {
+        for (const call of [() => team.check(input as never), () => team.enforce(input as never)]) {
+          const error = thrown(call);
+          expect(error).to.be.instanceOf(CookieError);
+          expect((error as CookieError).code).to.equal('invalid_cookie');
+        }
+      }
+    });
+
     it('enforce() throws a CookieValidationError naming the cookie', () => {
       const error = validationOf(() => team.enforce(loose));
       expect(error.cookieName).to.equal('sid');

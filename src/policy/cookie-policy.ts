@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Cookie, type CookieResult } from '../cookie/cookie.js';
+import type { Cookie, CookieResult } from '../cookie/cookie.js';
 import {
   CookieError,
   type CookieIssue,
@@ -316,8 +316,9 @@ export class CookiePolicy<Prefix extends CookiePrefix | undefined = CookiePrefix
    * @throws {CookieValidationError} listing every violated requirement.
    */
   enforce(cookie: Cookie): Cookie {
-    const issues = issuesOf(this.#parts, subjectOf(cookie, 'enforce'), cookie);
-    if (issues.length > 0) throw new CookieValidationError(cookie.name, issues);
+    const subject = subjectOf(cookie, 'enforce');
+    const issues = issuesOf(this.#parts, subject, cookie);
+    if (issues.length > 0) throw new CookieValidationError(subject.name, issues);
     return cookie;
   }
 
@@ -796,14 +797,47 @@ interface Subject {
 
 const NOTHING: ReadonlySet<string> = new Set();
 
+/**
+ * Every `Cookie` carries this brand on its prototype, whichever copy of the package (its ESM or
+ * CommonJS build) made it. The policy recognises a cookie by it and reads it through its public
+ * properties only, so it needs no run-time import of the `Cookie` class.
+ */
+const COOKIE_BRAND = Symbol.for('cookiesmith.Cookie');
+
 function subjectOf(cookie: unknown, method: string): Subject {
-  if (!(cookie instanceof Cookie)) {
+  const subject = readCookie(cookie);
+  if (subject === undefined) {
     throw new CookieError(
       `${method}() takes a Cookie; build one with Cookie.builder(), Cookie.from() or Cookie.parse()`,
       { code: 'invalid_cookie' },
     );
   }
-  return subjectOfCookie(cookie);
+  return subject;
+}
+
+/** The subject of a branded cookie; `undefined` for anything that cannot be read as one. */
+function readCookie(value: unknown): Subject | undefined {
+  try {
+    if (typeof value !== 'object' || value === null || !(COOKIE_BRAND in value)) return undefined;
+    const s = subjectOfCookie(value as object as Cookie);
+    const text = (v: unknown) => v === undefined || typeof v === 'string';
+    const number = (v: unknown) => v === undefined || typeof v === 'number';
+    const readable =
+      typeof s.name === 'string' &&
+      typeof s.secure === 'boolean' &&
+      typeof s.httpOnly === 'boolean' &&
+      typeof s.partitioned === 'boolean' &&
+      text(s.sameSite) &&
+      text(s.path) &&
+      text(s.domain) &&
+      typeof s.profile === 'string' &&
+      typeof s.encoding === 'string' &&
+      number(s.maxAge) &&
+      number(s.expires);
+    return readable ? s : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function subjectOfCookie(cookie: Cookie): Subject {
