@@ -16,6 +16,7 @@ import {
   cookiePolicySchema,
   type SameSite,
 } from '../src/index.js';
+import { PREFIXES } from '../src/rules/prefixes.js';
 
 const DAY = 86400;
 
@@ -757,6 +758,32 @@ describe('CookiePolicy', () => {
           expect(error.policies).to.have.members(['one', 'two']);
         });
       }
+
+      it('holds every prefix to what PREFIXES says it needs', () => {
+        for (const needs of PREFIXES) {
+          const prefixed = define('one', { require: { prefix: needs.prefix } });
+          /** Whether composing with a policy of `body` is a conflict. */
+          const refused = (body: Omit<Parameters<typeof CookiePolicy.define>[0], 'name'>) => {
+            try {
+              prefixed.and(define('two', body));
+              return false;
+            } catch (error) {
+              return error instanceof CookiePolicyConflictError;
+            }
+          };
+          expect(refused({ require: { secure: false } }), needs.prefix).to.equal(true);
+          expect(refused({ defaults: { secure: false } }), needs.prefix).to.equal(true);
+          for (const body of [{ require: { httpOnly: false } }, { defaults: { httpOnly: false } }])
+            expect(refused(body), `${needs.prefix} httpOnly`).to.equal(needs.httpOnly);
+          for (const body of [
+            { require: { domain: 'example.com' } },
+            { defaults: { domain: '.example.com' } },
+            { require: { path: '/app' } },
+            { defaults: { path: '/app' } },
+          ])
+            expect(refused(body), `${needs.prefix} host-only`).to.equal(needs.hostOnly);
+        }
+      });
 
       it('secureSession and crossSite (SameSite Lax vs None)', () => {
         const error = conflictOf(() => CookiePolicy.secureSession.and(CookiePolicy.crossSite));

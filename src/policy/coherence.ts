@@ -1,41 +1,71 @@
 // Coherence: requirements no cookie can meet together, and defaults that break a requirement.
 import { quote } from '../errors.js';
 import type { SameSite } from '../rules/attributes.js';
+import { prefixNeedsOf } from '../rules/prefixes.js';
 import { CookiePolicyConflictError } from './conflict-error.js';
 import {
   bareDomain,
+  type Defaults,
   describe,
   label,
   type Origin,
   type Parts,
   type RequirementKey,
+  type Requirements,
 } from './parts.js';
+
+/** One policy's parts as the checks below read them, and how they word a conflict. */
+interface Reading {
+  readonly d: Defaults;
+  readonly r: Requirements;
+  /** The policies a requirement comes from. */
+  readonly ro: (key: RequirementKey) => Origin;
+  /** The policies a default comes from. */
+  readonly dO: (key: string) => Origin;
+  readonly clash: (
+    path: [string, string],
+    first: Origin,
+    second: Origin,
+    why: string,
+  ) => CookiePolicyConflictError;
+}
 
 /**
  * Finds requirements that no cookie can meet together, and defaults that break a requirement,
  * within one (possibly composed) policy.
  */
 export function findIncoherence(parts: Parts): CookiePolicyConflictError | undefined {
-  const { defaults: d, require: r, defaultOrigins, requireOrigins } = parts;
-  const ro = (key: RequirementKey): Origin => requireOrigins[key] ?? [parts.name];
-  const dO = (key: string): Origin => defaultOrigins[key] ?? [parts.name];
-  const clash = (
-    path: [string, string],
-    first: Origin,
-    second: Origin,
-    why: string,
-  ): CookiePolicyConflictError => {
-    const who =
-      first.join() === second.join()
-        ? `policy ${label(first)}`
-        : `policies ${label(first)} and ${label(second)}`;
-    return new CookiePolicyConflictError(`${who} cannot hold together: ${why}`, path, [
-      ...first,
-      ...second,
-    ]);
-  };
+  const reading = readingOf(parts);
+  return (
+    defaultConflict(reading) ??
+    lifetimeConflict(reading) ??
+    secureConflict(reading) ??
+    prefixConflict(reading)
+  );
+}
 
-  // A default must meet the requirement on the same attribute.
+function readingOf(parts: Parts): Reading {
+  const { defaults: d, require: r, defaultOrigins, requireOrigins } = parts;
+  return {
+    d,
+    r,
+    ro: (key) => requireOrigins[key] ?? [parts.name],
+    dO: (key) => defaultOrigins[key] ?? [parts.name],
+    clash: (path, first, second, why) => {
+      const who =
+        first.join() === second.join()
+          ? `policy ${label(first)}`
+          : `policies ${label(first)} and ${label(second)}`;
+      return new CookiePolicyConflictError(`${who} cannot hold together: ${why}`, path, [
+        ...first,
+        ...second,
+      ]);
+    },
+  };
+}
+
+/** A default must meet the requirement on the same attribute. */
+function defaultConflict({ d, r, ro, dO, clash }: Reading): CookiePolicyConflictError | undefined {
   for (const key of ['secure', 'httpOnly', 'partitioned', 'path', 'profile', 'encoding'] as const) {
     if (d[key] !== undefined && r[key] !== undefined && d[key] !== r[key]) {
       return clash(
@@ -66,6 +96,11 @@ export function findIncoherence(parts: Parts): CookiePolicyConflictError | undef
       `default domain ${quote(d.domain)} breaks the requirement domain ${describe('domain', r.domain)}`,
     );
   }
+  return undefined;
+}
+
+/** A default lifetime must fit `session` and `maxLifetime`; `maxAge: 0` (a removal) has none. */
+function lifetimeConflict({ d, r, ro, dO, clash }: Reading): CookiePolicyConflictError | undefined {
   const lifetimeDefault =
     d.maxAge !== undefined ? 'maxAge' : d.expires !== undefined ? 'expires' : undefined;
   if (lifetimeDefault !== undefined && d.maxAge !== 0 && r.session === true) {
@@ -84,11 +119,17 @@ export function findIncoherence(parts: Parts): CookiePolicyConflictError | undef
       `default maxAge ${d.maxAge} s exceeds maxLifetime ${r.maxLifetime} s`,
     );
   }
+  return undefined;
+}
 
-  // Requirements on different attributes that exclude each other (the cookie rules themselves).
-  const prefix = r.prefix;
+/**
+ * The cookie rules that need Secure: every name prefix (6265bis §4.1.3, `PREFIXES`),
+ * SameSite=None (6265bis §4.1.2.7) and Partitioned (CHIPS). Neither a requirement nor a
+ * default may turn Secure off under them.
+ */
+function secureConflict({ d, r, ro, dO, clash }: Reading): CookiePolicyConflictError | undefined {
   const needsSecure: [RequirementKey, string][] = [];
-  if (prefix !== undefined) needsSecure.push(['prefix', `a ${prefix} name needs Secure`]);
+  if (r.prefix !== undefined) needsSecure.push(['prefix', `a ${r.prefix} name needs Secure`]);
   if (r.sameSite !== undefined && r.sameSite.length === 1 && r.sameSite[0] === 'None') {
     needsSecure.push(['sameSite', 'SameSite=None needs Secure']);
   }
@@ -109,7 +150,19 @@ export function findIncoherence(parts: Parts): CookiePolicyConflictError | undef
         `${why}, but the default is secure: false`,
       );
   }
-  if (prefix === '__Http-' || prefix === '__Host-Http-') {
+  return undefined;
+}
+
+/**
+ * What the required prefix needs besides Secure, as `PREFIXES` states it: HttpOnly
+ * (layered-cookies §4.1.3), and for a host-only prefix `Path=/` and no Domain (6265bis
+ * §4.1.3.2).
+ */
+function prefixConflict({ d, r, ro, dO, clash }: Reading): CookiePolicyConflictError | undefined {
+  const prefix = r.prefix;
+  const needs = prefix === undefined ? undefined : prefixNeedsOf(prefix);
+  if (needs === undefined) return undefined;
+  if (needs.httpOnly) {
     if (r.httpOnly === false)
       return clash(
         ['require', 'httpOnly'],
@@ -125,7 +178,7 @@ export function findIncoherence(parts: Parts): CookiePolicyConflictError | undef
         `a ${prefix} name needs HttpOnly, but the default is httpOnly: false`,
       );
   }
-  if (prefix === '__Host-' || prefix === '__Host-Http-') {
+  if (needs.hostOnly) {
     if (typeof r.domain === 'string')
       return clash(
         ['require', 'domain'],
