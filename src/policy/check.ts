@@ -7,7 +7,14 @@ import type { CookieProfile, SameSite } from '../rules/attributes.js';
 import type { CookieEncoding } from '../rules/encoding.js';
 import { prefixOf } from '../rules/prefixes.js';
 import { cookieAttributesSchema } from '../rules/schema.js';
-import { bareDomain, label, type Parts, type RequirementKey } from './parts.js';
+import {
+  bareDomain,
+  label,
+  type Parts,
+  type RequirementKey,
+  type Requirements,
+  type Rule,
+} from './parts.js';
 
 const attributes = cookieAttributesSchema.shape;
 
@@ -117,19 +124,31 @@ export function subjectOfConfig(config: Readonly<Record<string, unknown>>): Subj
   };
 }
 
+/** Reports one violated requirement, at `path`, in the words of the policy it comes from. */
+type Fail = (key: RequirementKey, path: (string | number)[], message: string) => void;
+
+/**
+ * Every requirement of the policy the subject breaks. Custom rules receive the built cookie, so
+ * they run only when there is one: on a cookie that is otherwise valid.
+ */
 export function issuesOf(parts: Parts, s: Subject, cookie: Cookie | undefined): CookieIssue[] {
   const issues: CookieIssue[] = [];
-  const r = parts.require;
-  const fail = (key: RequirementKey, path: (string | number)[], message: string) => {
+  const fail: Fail = (key, path, message) => {
     const who = `policy ${label(parts.requireOrigins[key] ?? [parts.name])}`;
     issues.push({ path, code: 'policy', message: `${who} requires ${message}`, source: who });
   };
-  const readable = (field: string) => !s.unreadable.has(field);
-  const now = Date.now();
-  // A cookie that deletes another (Max-Age=0 or Expires in the past) has no lifetime to limit.
-  const removal =
-    s.maxAge === 0 || (s.maxAge === undefined && s.expires !== undefined && s.expires <= now);
+  attributeIssues(parts.require, s, fail);
+  lifetimeIssues(parts.require, s, fail);
+  if (cookie !== undefined) issues.push(...customIssues(parts.rules, cookie));
+  return issues;
+}
 
+/**
+ * The requirements on the name and the attributes. A field whose raw value the schema refuses
+ * is skipped: the schema's issue says it.
+ */
+function attributeIssues(r: Requirements, s: Subject, fail: Fail): void {
+  const readable = (field: string) => !s.unreadable.has(field);
   if (r.prefix !== undefined && s.name !== undefined) {
     if (!s.name.toLowerCase().startsWith(r.prefix.toLowerCase())) {
       const has = prefixOf(s.name);
@@ -176,6 +195,15 @@ export function issuesOf(parts: Parts, s: Subject, cookie: Cookie | undefined): 
     if (want !== undefined && readable(key) && s[key] !== want)
       fail(key, [key], `${key} '${want}'; the cookie has '${s[key]}'`);
   }
+}
+
+/** The requirements on the lifetime: `session` and `maxLifetime`. */
+function lifetimeIssues(r: Requirements, s: Subject, fail: Fail): void {
+  const readable = (field: string) => !s.unreadable.has(field);
+  const now = Date.now();
+  // A cookie that deletes another (Max-Age=0 or Expires in the past) has no lifetime to limit.
+  const removal =
+    s.maxAge === 0 || (s.maxAge === undefined && s.expires !== undefined && s.expires <= now);
   if (r.session === true && !removal) {
     if (s.maxAge !== undefined) fail('session', ['maxAge'], 'a session cookie; remove maxAge');
     if (s.expires !== undefined) fail('session', ['expires'], 'a session cookie; remove expires');
@@ -196,23 +224,26 @@ export function issuesOf(parts: Parts, s: Subject, cookie: Cookie | undefined): 
       );
     }
   }
-  if (cookie !== undefined) {
-    for (const rule of parts.rules) {
-      let ok: unknown;
-      try {
-        ok = rule.check(cookie);
-      } catch {
-        ok = false;
-      }
-      if (ok !== true) {
-        const who = `policy ${label(rule.origin)}`;
-        issues.push({
-          path: [...(rule.path ?? [])],
-          code: 'policy',
-          message: `${who}: ${rule.message}`,
-          source: who,
-        });
-      }
+}
+
+/** The custom rules, each run once on the built cookie; a rule that throws counts as failed. */
+function customIssues(rules: readonly Rule[], cookie: Cookie): CookieIssue[] {
+  const issues: CookieIssue[] = [];
+  for (const rule of rules) {
+    let ok: unknown;
+    try {
+      ok = rule.check(cookie);
+    } catch {
+      ok = false;
+    }
+    if (ok !== true) {
+      const who = `policy ${label(rule.origin)}`;
+      issues.push({
+        path: [...(rule.path ?? [])],
+        code: 'policy',
+        message: `${who}: ${rule.message}`,
+        source: who,
+      });
     }
   }
   return issues;
