@@ -535,6 +535,41 @@ describe('CookiePolicy', () => {
       buildIssues(Cookie.builder('sid', 'bad value;').encoding('raw').apply(policy));
       expect(calls).to.equal(0);
     });
+    it('runs a custom rule once per cookie, however often its policy is composed in', () => {
+      let calls = 0;
+      const counted = CookiePolicy.define({
+        name: 'counted',
+        require: { custom: { check: () => ++calls > 0, message: 'counted' } },
+      });
+      const other = CookiePolicy.define({ name: 'other', require: { httpOnly: true } });
+      const lax = Cookie.builder('sid', 'abc').httpOnly().build();
+      const cases: [string, () => unknown][] = [
+        ['counted & other & counted', () => counted.and(other).and(counted).check(lax)],
+        [
+          'a builder under counted, added to a jar of counted & other',
+          () =>
+            new CookieJarResponse({ policy: counted.and(other) }).add(
+              Cookie.builder('sid', 'abc').httpOnly().apply(counted),
+            ),
+        ],
+        [
+          'a built cookie added to a jar of counted & (other & counted)',
+          () => new CookieJarResponse({ policy: counted.and(other.and(counted)) }).add(lax),
+        ],
+      ];
+      for (const [title, run] of cases) {
+        calls = 0;
+        run();
+        expect(calls, title).to.equal(1);
+      }
+      const twin = CookiePolicy.define({
+        name: 'twin',
+        require: { custom: { check: () => ++calls > 0, message: 'counted' } },
+      });
+      calls = 0;
+      counted.and(twin).check(lax);
+      expect(calls, 'two rules that look alike are two rules').to.equal(2);
+    });
   });
 
   describe('#check() and #enforce()', () => {

@@ -9,8 +9,15 @@ import {
   type Parts,
   REQUIREMENT_ORDER,
   type RequirementKey,
+  union,
 } from './parts.js';
 
+/**
+ * The parts of `a.and(b)`: both sets of defaults and requirements, and the custom rules of
+ * both. A policy already part of `a` adds nothing again (`p.and(q).and(p)`, a builder with `p`
+ * applied added to a jar of `p.and(q)`), so each custom rule runs once per cookie.
+ * @throws {CookiePolicyConflictError} when a default or a requirement of the two clashes.
+ */
 export function combine(a: Parts, b: Parts): Parts {
   const name = `${a.name} & ${b.name}`;
   const defaults: Record<string, unknown> = { ...a.defaults };
@@ -26,7 +33,7 @@ export function combine(a: Parts, b: Parts): Parts {
           [...oa, ...ob],
         );
       }
-      defaultOrigins[key] = [...oa, ...ob];
+      defaultOrigins[key] = union(oa, ob);
     } else {
       defaults[key] = value;
       defaultOrigins[key] = ob;
@@ -54,13 +61,13 @@ export function combine(a: Parts, b: Parts): Parts {
       );
     }
     require[key] = merged;
-    requireOrigins[key] = [...oa, ...ob];
+    requireOrigins[key] = union(oa, ob);
   }
   return freezeParts({
     name,
     defaults,
     require,
-    rules: [...a.rules, ...b.rules],
+    rules: union(a.rules, b.rules),
     defaultOrigins,
     requireOrigins,
   });

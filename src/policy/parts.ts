@@ -41,6 +41,11 @@ export function label(origin: Origin): string {
   return quote(origin.join(' & '), 200);
 }
 
+/** `a`, then what `b` adds to it, by identity: a policy composed in twice counts once. */
+export function union<T>(a: readonly T[], b: readonly T[]): T[] {
+  return [...a, ...b.filter((item) => !a.includes(item))];
+}
+
 export const REQUIREMENT_ORDER: readonly RequirementKey[] = [
   'prefix',
   'secure',
