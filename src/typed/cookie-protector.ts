@@ -43,6 +43,23 @@ export function optionsError(message: string, cause?: CookieValidationError): Co
   });
 }
 
+type Bytes = Uint8Array<ArrayBuffer>;
+
+/**
+ * A wire value cut into its parts: a signed one (the body, whose header is its first
+ * `HEADER_BYTES`, and the MAC) or a sealed one (key id and name tag, nonce, ciphertext).
+ */
+type Framed =
+  | { readonly header: Bytes; readonly body: Bytes; readonly mac: Bytes }
+  | { readonly header: Bytes; readonly iv: Bytes; readonly sealed: Bytes };
+
+/** Which key opened a value (`index`, -1 for none), its plain bytes, and how many were tried. */
+interface Opened {
+  readonly index: number;
+  readonly plain?: Bytes;
+  readonly candidates: number;
+}
+
 export class CookieProtector implements Protector {
   declare readonly name: string;
   declare readonly mode: ProtectMode;
@@ -173,78 +190,15 @@ export class CookieProtector implements Protector {
   }
 
   async #unprotect(wire: string, now: number): Promise<UnprotectResult> {
-    const own = this.mode === 'sign' ? SIGN_PREFIX : SEAL_PREFIX;
-    if (typeof wire !== 'string' || wire.length > MAX_WIRE || !wire.startsWith(own)) {
-      const other = this.mode === 'sign' ? SEAL_PREFIX : SIGN_PREFIX;
-      const hint =
-        typeof wire === 'string' && wire.startsWith(other)
-          ? ` (it is ${this.mode === 'sign' ? 'sealed' : 'signed'}; this cookie is ${this.mode === 'sign' ? 'signed' : 'sealed'})`
-          : '';
-      return this.#fail('protect_format', `value is not a ${this.mode}ed cookiesmith value${hint}`);
-    }
-    const rest = wire.slice(own.length);
-    let header: Uint8Array<ArrayBuffer>;
-    let body: Uint8Array<ArrayBuffer> | undefined;
-    let mac: Uint8Array<ArrayBuffer> | undefined;
-    let sealed: Uint8Array<ArrayBuffer> | undefined;
-    let iv: Uint8Array<ArrayBuffer> | undefined;
-    if (this.mode === 'sign') {
-      const dot = rest.indexOf('.');
-      body = dot < 0 ? undefined : decode(rest.slice(0, dot));
-      mac = dot < 0 ? undefined : decode(rest.slice(dot + 1));
-      if (
-        body === undefined ||
-        mac === undefined ||
-        body.length < HEADER_BYTES ||
-        mac.length !== MAC_BYTES
-      ) {
-        return this.#fail('protect_format', 'value is not a well-formed signed value');
-      }
-      header = body.subarray(0, HEADER_BYTES);
-    } else {
-      const data = decode(rest);
-      const ivAt = KID_BYTES + NAME_TAG_BYTES;
-      if (data === undefined || data.length < ivAt + NONCE_BYTES + IAT_BYTES + GCM_TAG_BYTES) {
-        return this.#fail('protect_format', 'value is not a well-formed sealed value');
-      }
-      header = data.subarray(0, ivAt);
-      iv = data.subarray(ivAt, ivAt + NONCE_BYTES);
-      sealed = data.subarray(ivAt + NONCE_BYTES);
-    }
-
+    const framed = this.#frame(wire);
+    if ('success' in framed) return framed;
     const { keys, nameTag } = await this.#derive();
     // The name tag and key id are public; comparing them leaks nothing about a secret.
+    const { header } = framed;
     if (!equalBytes(header.subarray(KID_BYTES, KID_BYTES + NAME_TAG_BYTES), nameTag)) {
       return this.#fail('protect_wrong_name', 'value was made for another cookie name');
     }
-    const kid = header.subarray(0, KID_BYTES);
-    let index = -1;
-    let plain: Uint8Array<ArrayBuffer> | undefined;
-    let candidates = 0;
-    for (let i = 0; i < keys.length && index < 0; i++) {
-      const { kid: id, key } = keys[i]!;
-      if (!equalBytes(kid, id)) continue;
-      candidates++;
-      if (this.mode === 'sign') {
-        // crypto.subtle.verify compares the MAC in constant time.
-        if (await crypto.subtle.verify('HMAC', key, mac!, this.#macInput(body!))) {
-          index = i;
-          plain = body!.subarray(KID_BYTES + NAME_TAG_BYTES);
-        }
-      } else {
-        try {
-          const opened = await crypto.subtle.decrypt(
-            { name: 'AES-GCM', iv: iv!, additionalData: this.#aad(header), tagLength: 128 },
-            key,
-            sealed!,
-          );
-          index = i;
-          plain = new Uint8Array(opened);
-        } catch {
-          // Authentication failed under this key; another key may share the id.
-        }
-      }
-    }
+    const { index, plain, candidates } = await this.#open(framed, keys);
     if (candidates === 0) {
       return this.#fail(
         'protect_unknown_key',
@@ -259,6 +213,86 @@ export class CookieProtector implements Protector {
           : 'value does not decrypt: it was altered',
       );
     }
+    return this.#accept(plain, index, now);
+  }
+
+  /** The parts of a wire value of this protector's mode, or why it is not one. */
+  #frame(wire: string): Framed | UnprotectResult {
+    const own = this.mode === 'sign' ? SIGN_PREFIX : SEAL_PREFIX;
+    if (typeof wire !== 'string' || wire.length > MAX_WIRE || !wire.startsWith(own)) {
+      const other = this.mode === 'sign' ? SEAL_PREFIX : SIGN_PREFIX;
+      const hint =
+        typeof wire === 'string' && wire.startsWith(other)
+          ? ` (it is ${this.mode === 'sign' ? 'sealed' : 'signed'}; this cookie is ${this.mode === 'sign' ? 'signed' : 'sealed'})`
+          : '';
+      return this.#fail('protect_format', `value is not a ${this.mode}ed cookiesmith value${hint}`);
+    }
+    const rest = wire.slice(own.length);
+    if (this.mode === 'sign') {
+      const dot = rest.indexOf('.');
+      const body = dot < 0 ? undefined : decode(rest.slice(0, dot));
+      const mac = dot < 0 ? undefined : decode(rest.slice(dot + 1));
+      if (
+        body === undefined ||
+        mac === undefined ||
+        body.length < HEADER_BYTES ||
+        mac.length !== MAC_BYTES
+      ) {
+        return this.#fail('protect_format', 'value is not a well-formed signed value');
+      }
+      return { header: body.subarray(0, HEADER_BYTES), body, mac };
+    }
+    const data = decode(rest);
+    const ivAt = KID_BYTES + NAME_TAG_BYTES;
+    if (data === undefined || data.length < ivAt + NONCE_BYTES + IAT_BYTES + GCM_TAG_BYTES) {
+      return this.#fail('protect_format', 'value is not a well-formed sealed value');
+    }
+    return {
+      header: data.subarray(0, ivAt),
+      iv: data.subarray(ivAt, ivAt + NONCE_BYTES),
+      sealed: data.subarray(ivAt + NONCE_BYTES),
+    };
+  }
+
+  /**
+   * Verifies or decrypts the value under each key whose id it carries, in order, until one
+   * opens it: `index` is that key's (-1 when none did), `candidates` how many keys were tried.
+   */
+  async #open(framed: Framed, keys: readonly DerivedKey[]): Promise<Opened> {
+    const kid = framed.header.subarray(0, KID_BYTES);
+    let candidates = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const { kid: id, key } = keys[i]!;
+      if (!equalBytes(kid, id)) continue;
+      candidates++;
+      if ('mac' in framed) {
+        // crypto.subtle.verify compares the MAC in constant time.
+        if (await crypto.subtle.verify('HMAC', key, framed.mac, this.#macInput(framed.body))) {
+          return { index: i, plain: framed.body.subarray(KID_BYTES + NAME_TAG_BYTES), candidates };
+        }
+      } else {
+        try {
+          const opened = await crypto.subtle.decrypt(
+            {
+              name: 'AES-GCM',
+              iv: framed.iv,
+              additionalData: this.#aad(framed.header),
+              tagLength: 128,
+            },
+            key,
+            framed.sealed,
+          );
+          return { index: i, plain: new Uint8Array(opened), candidates };
+        } catch {
+          // Authentication failed under this key; another key may share the id.
+        }
+      }
+    }
+    return { index: -1, candidates };
+  }
+
+  /** The text of an opened value, when its issued-at time is within the allowed window. */
+  #accept(plain: Bytes, index: number, now: number): UnprotectResult {
     const iat = readIat(plain, 0);
     let text: string;
     try {
