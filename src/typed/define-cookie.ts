@@ -1,22 +1,21 @@
 import type * as zc from 'zod/v4/core';
 import { CookieBuilder } from '../builder/cookie-builder.js';
 import { Cookie, type CookieResult } from '../cookie/cookie.js';
-import { CookieError, CookieValidationError, guardInput, isCookieError, quote } from '../errors.js';
-import { ParsedCookieHeader, parseCookieHeader } from '../parse/cookie-header.js';
+import { CookieError, CookieValidationError, guardInput, isCookieError } from '../errors.js';
+import type { ParsedCookieHeader } from '../parse/cookie-header.js';
 import { type CookiePolicy, isCookiePolicy } from '../policy/cookie-policy.js';
-import { COOKIE_ENCODINGS, type CookieEncoding, decodeValue } from '../rules/encoding.js';
+import { COOKIE_ENCODINGS, type CookieEncoding } from '../rules/encoding.js';
 import type { CookieAttributes } from '../rules/schema.js';
-import { describeOption, describeUndecodable } from './describe-value.js';
+import { describeOption } from './describe-value.js';
 import type { ProtectOptions } from './protect.js';
 import {
+  createTyped,
   failure,
-  invalid,
   type ParsingSchema,
   protectorOf,
-  SCHEMA_SOURCE,
-  toJson,
+  readTyped,
+  type TypedCookie,
   unexpected,
-  validate,
 } from './typed-value.js';
 
 /** How a typed cookie turns its data into a cookie value: JSON text or the string itself. */
@@ -152,6 +151,47 @@ export function defineCookie<N extends string, S extends zc.$ZodType>(
 function define<N extends string, S extends zc.$ZodType>(
   options: JsonCookieOptions<N, S> | StringCookieOptions<N, S & zc.$ZodType<unknown, string>>,
 ): CookieDefinition<N, S> {
+  const { name, codec, schema, parser, policy, protect, encoding, attributes } =
+    readOptions(options);
+  const build = builderOf({ ...(attributes ?? {}), name, encoding }, policy);
+  // Name, attributes and policy are checked once, here, with an empty value.
+  const probe = build('');
+  if (!probe.success) throw probe.error;
+  const typed: TypedCookie = {
+    name,
+    codec,
+    encoding,
+    parser,
+    build,
+    protector: protectorOf(name, protect, probe.cookie),
+  };
+  const definition: CookieDefinition<N, S> = {
+    name,
+    codec,
+    encoding,
+    schema,
+    async create(data) {
+      try {
+        return await createTyped(typed, data);
+      } catch (thrown) {
+        throw isCookieError(thrown) ? thrown : unexpected(name, 'create()', thrown);
+      }
+    },
+    async read(header) {
+      try {
+        return (await readTyped(typed, header)) as CookieReadResult<zc.output<S>>;
+      } catch (thrown) {
+        return failure(isCookieError(thrown) ? thrown : unexpected(name, 'read()', thrown));
+      }
+    },
+  };
+  return Object.freeze(definition);
+}
+
+/** The options, each checked: a `CookieError` names the first that is unusable. */
+function readOptions<N extends string, S extends zc.$ZodType>(
+  options: JsonCookieOptions<N, S> | StringCookieOptions<N, S & zc.$ZodType<unknown, string>>,
+) {
   if (options === null || typeof options !== 'object') {
     throw new CookieError('defineCookie takes an options object', { code: 'invalid_definition' });
   }
@@ -190,9 +230,15 @@ function define<N extends string, S extends zc.$ZodType>(
       { code: 'invalid_definition' },
     );
   }
-  const base: Record<string, unknown> = { ...(attributes ?? {}), name, encoding };
+  return { name, codec, schema, parser, policy, protect, encoding, attributes };
+}
 
-  const build = (value: string): CookieResult => {
+/** Makes the cookie that carries a wire value, with the definition's attributes and policy. */
+function builderOf(
+  base: Record<string, unknown>,
+  policy: CookiePolicy | undefined,
+): (value: string) => CookieResult {
+  return (value) => {
     const config = { ...base, value };
     if (policy === undefined) return Cookie.safeFrom(config);
     try {
@@ -206,99 +252,4 @@ function define<N extends string, S extends zc.$ZodType>(
       throw error;
     }
   };
-  // Name, attributes and policy are checked once, here, with an empty value.
-  const probe = build('');
-  if (!probe.success) throw probe.error;
-  const protector = protectorOf(name, protect, probe.cookie);
-
-  async function create(data: unknown): Promise<Cookie> {
-    const checked = await validate(parser, data, name);
-    if (!checked.success) throw checked.error;
-    let text: string;
-    if (codec === 'string') {
-      if (typeof data !== 'string') {
-        throw invalid(name, 'invalid_type', 'a string cookie stores a string', SCHEMA_SOURCE);
-      }
-      text = data;
-    } else {
-      text = toJson(data, name);
-    }
-    const result = build(protector === undefined ? text : await protector.protect(text));
-    if (!result.success) throw result.error;
-    return result.cookie;
-  }
-
-  async function read(header: CookieHeaderInput): Promise<CookieReadResult<unknown>> {
-    const parsed =
-      header instanceof ParsedCookieHeader
-        ? header
-        : parseCookieHeader(header, { encoding: 'raw' });
-    const wire = parsed.getRaw(name);
-    if (wire === undefined) {
-      return failure(
-        new CookieError(`cookie ${quote(name)} was not sent`, { code: 'cookie_missing' }),
-      );
-    }
-    let renew = false;
-    let text: string | undefined;
-    if (protector === undefined) {
-      text = decodeValue(wire, encoding);
-    } else {
-      const opened = await protector.unprotect(wire);
-      if (!opened.success) return failure(opened.error);
-      ({ text, renew } = opened);
-    }
-    if (text === undefined) {
-      return failure(
-        invalid(
-          name,
-          'value_encoding',
-          describeUndecodable(wire, encoding),
-          'RFC 6265 §4.1.1 (values must be encoded to cookie-octets)',
-        ),
-      );
-    }
-    let data: unknown = text;
-    if (codec === 'json') {
-      try {
-        data = JSON.parse(text);
-      } catch {
-        // The SyntaxError quotes the text, which may be a decrypted secret: it is dropped.
-        const what = protector === undefined ? 'decoded' : 'opened';
-        return failure(
-          invalid(
-            name,
-            'parse',
-            `the ${what} value (${text.length} characters) is not JSON`,
-            'RFC 8259 (JSON)',
-          ),
-        );
-      }
-    }
-    const checked = await validate(parser, data, name);
-    if (!checked.success) return failure(checked.error);
-    return Object.freeze({ success: true, data: checked.data, renew });
-  }
-
-  const definition: CookieDefinition<N, S> = {
-    name,
-    codec,
-    encoding,
-    schema,
-    async create(data) {
-      try {
-        return await create(data);
-      } catch (thrown) {
-        throw isCookieError(thrown) ? thrown : unexpected(name, 'create()', thrown);
-      }
-    },
-    async read(header) {
-      try {
-        return (await read(header)) as CookieReadResult<zc.output<S>>;
-      } catch (thrown) {
-        return failure(isCookieError(thrown) ? thrown : unexpected(name, 'read()', thrown));
-      }
-    },
-  };
-  return Object.freeze(definition);
 }

@@ -1,7 +1,7 @@
 // The value of a typed cookie on its way in and out: validated by the definition's schema,
 // written as JSON, protected; no error it makes prints the value.
 import type * as zc from 'zod/v4/core';
-import type { Cookie } from '../cookie/cookie.js';
+import type { Cookie, CookieResult } from '../cookie/cookie.js';
 import {
   CookieError,
   type CookieIssue,
@@ -9,7 +9,99 @@ import {
   describeThrown,
   quote,
 } from '../errors.js';
+import { ParsedCookieHeader, parseCookieHeader } from '../parse/cookie-header.js';
+import { type CookieEncoding, decodeValue } from '../rules/encoding.js';
+import type { CookieCodec, CookieHeaderInput, CookieReadResult } from './define-cookie.js';
+import { describeUndecodable } from './describe-value.js';
 import { createProtector, type ProtectOptions, type Protector } from './protect.js';
+
+/** A definition, its options checked: what `create` and `read` work with. */
+export interface TypedCookie {
+  readonly name: string;
+  readonly codec: CookieCodec;
+  readonly encoding: CookieEncoding;
+  readonly parser: ParsingSchema;
+  /** The cookie carrying a wire value, with the definition's attributes and policy. */
+  readonly build: (value: string) => CookieResult;
+  readonly protector: Protector | undefined;
+}
+
+/** Validates `data`, writes it (JSON or the string), protects it and builds the cookie. */
+export async function createTyped(typed: TypedCookie, data: unknown): Promise<Cookie> {
+  const { name, codec, parser, build, protector } = typed;
+  const checked = await validate(parser, data, name);
+  if (!checked.success) throw checked.error;
+  let text: string;
+  if (codec === 'string') {
+    if (typeof data !== 'string') {
+      throw invalid(name, 'invalid_type', 'a string cookie stores a string', SCHEMA_SOURCE);
+    }
+    text = data;
+  } else {
+    text = toJson(data, name);
+  }
+  const result = build(protector === undefined ? text : await protector.protect(text));
+  if (!result.success) throw result.error;
+  return result.cookie;
+}
+
+/**
+ * Finds the cookie in a request header, opens or decodes its value, reads it (JSON or the
+ * string) and validates it; every failure is a result, never data.
+ */
+export async function readTyped(
+  typed: TypedCookie,
+  header: CookieHeaderInput,
+): Promise<CookieReadResult<unknown>> {
+  const { name, codec, encoding, parser, protector } = typed;
+  const parsed =
+    header instanceof ParsedCookieHeader ? header : parseCookieHeader(header, { encoding: 'raw' });
+  const wire = parsed.getRaw(name);
+  if (wire === undefined) {
+    return failure(
+      new CookieError(`cookie ${quote(name)} was not sent`, { code: 'cookie_missing' }),
+    );
+  }
+  let renew = false;
+  let text: string | undefined;
+  if (protector === undefined) {
+    text = decodeValue(wire, encoding);
+  } else {
+    const opened = await protector.unprotect(wire);
+    if (!opened.success) return failure(opened.error);
+    ({ text, renew } = opened);
+  }
+  if (text === undefined) {
+    return failure(
+      invalid(
+        name,
+        'value_encoding',
+        describeUndecodable(wire, encoding),
+        'RFC 6265 §4.1.1 (values must be encoded to cookie-octets)',
+      ),
+    );
+  }
+  let data: unknown = text;
+  if (codec === 'json') {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      // The SyntaxError quotes the text, which may be a decrypted secret: it is dropped.
+      const what = protector === undefined ? 'decoded' : 'opened';
+      return failure(
+        invalid(
+          name,
+          'parse',
+          `the ${what} value (${text.length} characters) is not JSON`,
+          'RFC 8259 (JSON)',
+        ),
+      );
+    }
+  }
+  const checked = await validate(parser, data, name);
+  if (!checked.success) return failure(checked.error);
+  return Object.freeze({ success: true, data: checked.data, renew });
+}
 
 export const SCHEMA_SOURCE = 'defineCookie schema';
 
