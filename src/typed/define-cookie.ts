@@ -116,9 +116,9 @@ export interface CookieDefinition<N extends string, S extends zc.$ZodType> {
 }
 
 // The schema parameter is constrained by zod's core `$ZodType`, which classic and mini schemas
-// share, not by classic zod's `ZodType`: checking an inline schema against every method of the
-// classic interface is what an application's type-check pays for; spec/type-cost.spec.ts
-// holds the budget.
+// share, and not by classic zod's `ZodType`, so that an application's type-check never
+// compares an inline schema with every method of the classic interface. spec/type-cost.spec.ts
+// keeps a definition's type instantiations under its budget; docs/reading.md has the figures.
 /**
  * Defines a typed cookie whose value is validated by a zod schema (from `zod` or `zod/mini`);
  * the types of `create` and `read` are inferred from it. Codec `'json'` stores the JSON text
