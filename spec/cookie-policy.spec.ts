@@ -16,6 +16,7 @@ import {
   cookiePolicySchema,
   type SameSite,
 } from '../src/index.js';
+import { PREFIXES } from '../src/rules/prefixes.js';
 
 const DAY = 86400;
 
@@ -534,6 +535,41 @@ describe('CookiePolicy', () => {
       buildIssues(Cookie.builder('sid', 'bad value;').encoding('raw').apply(policy));
       expect(calls).to.equal(0);
     });
+    it('runs a custom rule once per cookie, however often its policy is composed in', () => {
+      let calls = 0;
+      const counted = CookiePolicy.define({
+        name: 'counted',
+        require: { custom: { check: () => ++calls > 0, message: 'counted' } },
+      });
+      const other = CookiePolicy.define({ name: 'other', require: { httpOnly: true } });
+      const lax = Cookie.builder('sid', 'abc').httpOnly().build();
+      const cases: [string, () => unknown][] = [
+        ['counted & other & counted', () => counted.and(other).and(counted).check(lax)],
+        [
+          'a builder under counted, added to a jar of counted & other',
+          () =>
+            new CookieJarResponse({ policy: counted.and(other) }).add(
+              Cookie.builder('sid', 'abc').httpOnly().apply(counted),
+            ),
+        ],
+        [
+          'a built cookie added to a jar of counted & (other & counted)',
+          () => new CookieJarResponse({ policy: counted.and(other.and(counted)) }).add(lax),
+        ],
+      ];
+      for (const [title, run] of cases) {
+        calls = 0;
+        run();
+        expect(calls, title).to.equal(1);
+      }
+      const twin = CookiePolicy.define({
+        name: 'twin',
+        require: { custom: { check: () => ++calls > 0, message: 'counted' } },
+      });
+      calls = 0;
+      counted.and(twin).check(lax);
+      expect(calls, 'two rules that look alike are two rules').to.equal(2);
+    });
   });
 
   describe('#check() and #enforce()', () => {
@@ -567,6 +603,27 @@ describe('CookiePolicy', () => {
         }),
         { numRuns: 100 },
       );
+    });
+
+    it('refuses with invalid_cookie an object that carries the Cookie brand but is no cookie', () => {
+      const brand = Symbol.for('cookiesmith.Cookie');
+      const unreadable = Object.create(Cookie.prototype) as Cookie;
+      const throwing = new Proxy(
+        {},
+        {
+          has() {
+            throw new TypeError('trap');
+          },
+        },
+      );
+      const wrongTypes = { [brand]: true, name: 'sid', secure: 'yes', expires: 'soon' };
+      for (const input of [unreadable, throwing, wrongTypes]) {
+        for (const call of [() => team.check(input as never), () => team.enforce(input as never)]) {
+          const error = thrown(call);
+          expect(error).to.be.instanceOf(CookieError);
+          expect((error as CookieError).code).to.equal('invalid_cookie');
+        }
+      }
     });
 
     it('enforce() throws a CookieValidationError naming the cookie', () => {
@@ -736,6 +793,32 @@ describe('CookiePolicy', () => {
           expect(error.policies).to.have.members(['one', 'two']);
         });
       }
+
+      it('holds every prefix to what PREFIXES says it needs', () => {
+        for (const needs of PREFIXES) {
+          const prefixed = define('one', { require: { prefix: needs.prefix } });
+          /** Whether composing with a policy of `body` is a conflict. */
+          const refused = (body: Omit<Parameters<typeof CookiePolicy.define>[0], 'name'>) => {
+            try {
+              prefixed.and(define('two', body));
+              return false;
+            } catch (error) {
+              return error instanceof CookiePolicyConflictError;
+            }
+          };
+          expect(refused({ require: { secure: false } }), needs.prefix).to.equal(true);
+          expect(refused({ defaults: { secure: false } }), needs.prefix).to.equal(true);
+          for (const body of [{ require: { httpOnly: false } }, { defaults: { httpOnly: false } }])
+            expect(refused(body), `${needs.prefix} httpOnly`).to.equal(needs.httpOnly);
+          for (const body of [
+            { require: { domain: 'example.com' } },
+            { defaults: { domain: '.example.com' } },
+            { require: { path: '/app' } },
+            { defaults: { path: '/app' } },
+          ])
+            expect(refused(body), `${needs.prefix} host-only`).to.equal(needs.hostOnly);
+        }
+      });
 
       it('secureSession and crossSite (SameSite Lax vs None)', () => {
         const error = conflictOf(() => CookiePolicy.secureSession.and(CookiePolicy.crossSite));

@@ -28,6 +28,14 @@ describe('ESM and CommonJS builds together', () => {
     expect(jar.get('sid')).to.be.instanceOf(esm.Cookie);
   });
 
+  it('an ESM policy checks a cookie built by the CommonJS copy', () => {
+    const loose = cjs.Cookie.builder('sid', 'x').build();
+    const issues = esm.CookiePolicy.hostOnly.check(loose);
+    expect(issues.map((issue) => issue.path[0])).to.deep.equal(['name', 'secure', 'path']);
+    const ok = cjs.Cookie.builder('__Host-sid', 'x').path('/').secure().build();
+    expect(esm.CookiePolicy.hostOnly.enforce(ok)).to.equal(ok);
+  });
+
   it('still refuses a look-alike object that is not a cookie of either copy', () => {
     const fake = { name: 'sid', value: 'x', toString: () => 'sid=x; Domain=evil.example' };
     expect(() => new esm.CookieJarResponse().add(fake as never)).to.throw(

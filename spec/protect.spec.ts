@@ -1028,12 +1028,14 @@ describe('createProtector', () => {
   });
 
   describe('portability', () => {
-    it('uses no Node-only API in src/typed/protect.ts', () => {
-      const source = readFileSync(new URL('../src/typed/protect.ts', import.meta.url), 'utf8')
-        .split('\n')
-        .filter((line) => !/^\s*(\*|\/\/|\/\*\*)/.test(line))
-        .join('\n');
-      expect(source).not.to.match(/from ['"]node:|require\(|\bBuffer\b|\bprocess\./);
+    it('uses no Node-only API in src/typed/protect.ts and the files it imports', () => {
+      for (const file of ['protect.ts', 'cookie-protector.ts', 'protect-format.ts']) {
+        const source = readFileSync(new URL(`../src/typed/${file}`, import.meta.url), 'utf8')
+          .split('\n')
+          .filter((line) => !/^\s*(\*|\/\/|\/\*\*)/.test(line))
+          .join('\n');
+        expect(source, file).not.to.match(/from ['"]node:|require\(|\bBuffer\b|\bprocess\./);
+      }
     });
   });
 });

@@ -42,19 +42,21 @@ export {
   parseCookieHeader,
 } from './parse/cookie-header.js';
 export type { SetCookieParseOptions } from './parse/set-cookie.js';
+export { CookiePolicyConflictError } from './policy/conflict-error.js';
 export {
-  COOKIE_PREFIXES,
   type CombinedPrefix,
   CookiePolicy,
+  type PolicyFitsName,
+} from './policy/cookie-policy.js';
+export {
+  COOKIE_PREFIXES,
   type CookiePolicyConfig,
-  CookiePolicyConflictError,
   type CookiePolicyDefinition,
   type CookiePolicyRequirements,
   type CookiePolicyRule,
   cookiePolicyRequirementsSchema,
   cookiePolicySchema,
-  type PolicyFitsName,
-} from './policy/cookie-policy.js';
+} from './policy/schema.js';
 export {
   type CookiePriority,
   type CookieProfile,

@@ -117,19 +117,7 @@ function scriptJson(value: unknown): string {
 }
 
 function page(cookies: readonly DemoCookie[], sent: readonly string[]): string {
-  const rows = cookies
-    .map((c) => {
-      const name = escapeHtml(c.name);
-      const flags = c.set.httpOnly ? ' <span class="tag">HttpOnly</span>' : '';
-      return `<tr data-cookie="${name}">
-  <td><code>${name}</code>${flags}<div class="about">${escapeHtml(c.about)}</div></td>
-  <td class="state" data-role="in-document">…</td>
-  <td class="state" data-role="at-server">…</td>
-  <td class="buttons"><button type="button" data-action="set" data-name="${name}">set</button>
-    <button type="button" data-action="delete" data-name="${name}">delete</button></td>
-</tr>`;
-    })
-    .join('\n');
+  const rows = cookies.map(rowOf).join('\n');
   const httpOnly = cookies
     .filter((c) => c.set.httpOnly)
     .map((c) => `<code>${escapeHtml(c.name)}</code>`);
@@ -139,23 +127,7 @@ function page(cookies: readonly DemoCookie[], sent: readonly string[]): string {
 <meta charset="utf-8">
 <title>cookiesmith demo</title>
 <style>
-  body { font: 15px/1.45 system-ui, sans-serif; margin: 1.5rem auto; max-width: 72rem; padding: 0 1rem; color: #1d232a; }
-  h1 { font-size: 1.4rem; margin: 0 0 .3rem; }
-  h2 { font-size: 1rem; margin: 0 0 .5rem; }
-  table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
-  th, td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid #dde2e7; vertical-align: top; }
-  .about { color: #5b6672; font-size: .85rem; }
-  .tag { font-size: .7rem; background: #fff1c2; border: 1px solid #e0c66a; border-radius: 3px; padding: 0 .3rem; margin-left: .3rem; }
-  .state, .buttons { white-space: nowrap; }
-  .yes { color: #146c2e; font-weight: 600; }
-  .no { color: #8a929b; }
-  .hidden { color: #9a6700; }
-  button { font: inherit; padding: .2rem .8rem; margin-right: .3rem; cursor: pointer; }
-  .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
-  section { border: 1px solid #dde2e7; border-radius: 6px; padding: .8rem 1rem; min-width: 0; }
-  pre { margin: 0; white-space: pre-wrap; word-break: break-all; font-size: .82rem; background: #f6f8fa; padding: .5rem; border-radius: 4px; min-height: 1.4rem; }
-  .note { color: #5b6672; font-size: .85rem; margin: .5rem 0 0; }
-</style>
+${PAGE_STYLE}</style>
 </head>
 <body>
 <h1>cookiesmith demo</h1>
@@ -182,7 +154,49 @@ that is what HttpOnly is for. The browser still sends them to the server, as the
 </section>
 </div>
 <script>
-const names = ${scriptJson(cookies.map((c) => c.name))};
+${clientScript(cookies, sent)}</script>
+</body>
+</html>
+`;
+}
+
+/** One row of the page's table: the cookie, where it is seen, and its buttons. */
+function rowOf(c: DemoCookie): string {
+  const name = escapeHtml(c.name);
+  const flags = c.set.httpOnly ? ' <span class="tag">HttpOnly</span>' : '';
+  return `<tr data-cookie="${name}">
+  <td><code>${name}</code>${flags}<div class="about">${escapeHtml(c.about)}</div></td>
+  <td class="state" data-role="in-document">…</td>
+  <td class="state" data-role="at-server">…</td>
+  <td class="buttons"><button type="button" data-action="set" data-name="${name}">set</button>
+    <button type="button" data-action="delete" data-name="${name}">delete</button></td>
+</tr>`;
+}
+
+const PAGE_STYLE = `  body { font: 15px/1.45 system-ui, sans-serif; margin: 1.5rem auto; max-width: 72rem; padding: 0 1rem; color: #1d232a; }
+  h1 { font-size: 1.4rem; margin: 0 0 .3rem; }
+  h2 { font-size: 1rem; margin: 0 0 .5rem; }
+  table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+  th, td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid #dde2e7; vertical-align: top; }
+  .about { color: #5b6672; font-size: .85rem; }
+  .tag { font-size: .7rem; background: #fff1c2; border: 1px solid #e0c66a; border-radius: 3px; padding: 0 .3rem; margin-left: .3rem; }
+  .state, .buttons { white-space: nowrap; }
+  .yes { color: #146c2e; font-weight: 600; }
+  .no { color: #8a929b; }
+  .hidden { color: #9a6700; }
+  button { font: inherit; padding: .2rem .8rem; margin-right: .3rem; cursor: pointer; }
+  .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+  section { border: 1px solid #dde2e7; border-radius: 6px; padding: .8rem 1rem; min-width: 0; }
+  pre { margin: 0; white-space: pre-wrap; word-break: break-all; font-size: .82rem; background: #f6f8fa; padding: .5rem; border-radius: 4px; min-height: 1.4rem; }
+  .note { color: #5b6672; font-size: .85rem; margin: .5rem 0 0; }
+`;
+
+/**
+ * The page's script: the buttons ask the server to set or delete a cookie, and each answer
+ * refreshes what `document.cookie` and the server's last Cookie header show.
+ */
+function clientScript(cookies: readonly DemoCookie[], sent: readonly string[]): string {
+  return `const names = ${scriptJson(cookies.map((c) => c.name))};
 const httpOnly = new Set(${scriptJson(cookies.filter((c) => c.set.httpOnly).map((c) => c.name))});
 function parse(header) {
   const map = new Map();
@@ -226,8 +240,5 @@ document.addEventListener('click', async (event) => {
 });
 showSent(${scriptJson(sent)}, '(with this page)');
 refresh();
-</script>
-</body>
-</html>
 `;
 }

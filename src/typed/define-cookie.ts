@@ -1,21 +1,22 @@
 import type * as zc from 'zod/v4/core';
 import { CookieBuilder } from '../builder/cookie-builder.js';
 import { Cookie, type CookieResult } from '../cookie/cookie.js';
-import {
-  CookieError,
-  type CookieIssue,
-  CookieValidationError,
-  describeThrown,
-  guardInput,
-  isCookieError,
-  quote,
-} from '../errors.js';
-import { ParsedCookieHeader, parseCookieHeader } from '../parse/cookie-header.js';
+import { CookieError, CookieValidationError, guardInput, isCookieError } from '../errors.js';
+import type { ParsedCookieHeader } from '../parse/cookie-header.js';
 import { type CookiePolicy, isCookiePolicy } from '../policy/cookie-policy.js';
-import { COOKIE_ENCODINGS, type CookieEncoding, decodeValue } from '../rules/encoding.js';
+import { COOKIE_ENCODINGS, type CookieEncoding } from '../rules/encoding.js';
 import type { CookieAttributes } from '../rules/schema.js';
-import { describeOption, describeUndecodable } from './describe-value.js';
-import { createProtector, type ProtectOptions, type Protector } from './protect.js';
+import { describeOption } from './describe-value.js';
+import type { ProtectOptions } from './protect.js';
+import {
+  createTyped,
+  failure,
+  type ParsingSchema,
+  protectorOf,
+  readTyped,
+  type TypedCookie,
+  unexpected,
+} from './typed-value.js';
 
 /** How a typed cookie turns its data into a cookie value: JSON text or the string itself. */
 export type CookieCodec = 'json' | 'string';
@@ -114,12 +115,10 @@ export interface CookieDefinition<N extends string, S extends zc.$ZodType> {
   read(header: CookieHeaderInput): Promise<CookieReadResult<zc.output<S>>>;
 }
 
-const SCHEMA_SOURCE = 'defineCookie schema';
-
 // The schema parameter is constrained by zod's core `$ZodType`, which classic and mini schemas
-// share, not by classic zod's `ZodType`: checking an inline schema against every method of the
-// classic interface is what an application's type-check pays for; spec/type-cost.spec.ts
-// holds the budget.
+// share, and not by classic zod's `ZodType`, so that an application's type-check never
+// compares an inline schema with every method of the classic interface. spec/type-cost.spec.ts
+// keeps a definition's type instantiations under its budget; docs/reading.md has the figures.
 /**
  * Defines a typed cookie whose value is validated by a zod schema (from `zod` or `zod/mini`);
  * the types of `create` and `read` are inferred from it. Codec `'json'` stores the JSON text
@@ -149,19 +148,50 @@ export function defineCookie<N extends string, S extends zc.$ZodType>(
   return guardInput('defineCookie()', define<N, S>, options);
 }
 
-/** What `define` uses of a schema: both `zod` and `zod/mini` schemas have it. */
-interface ParsingSchema {
-  safeParseAsync(
-    data: unknown,
-  ): Promise<
-    | { readonly success: true; readonly data: unknown }
-    | { readonly success: false; readonly error: zc.$ZodError }
-  >;
-}
-
 function define<N extends string, S extends zc.$ZodType>(
   options: JsonCookieOptions<N, S> | StringCookieOptions<N, S & zc.$ZodType<unknown, string>>,
 ): CookieDefinition<N, S> {
+  const { name, codec, schema, parser, policy, protect, encoding, attributes } =
+    readOptions(options);
+  const build = builderOf({ ...(attributes ?? {}), name, encoding }, policy);
+  // Name, attributes and policy are checked once, here, with an empty value.
+  const probe = build('');
+  if (!probe.success) throw probe.error;
+  const typed: TypedCookie = {
+    name,
+    codec,
+    encoding,
+    parser,
+    build,
+    protector: protectorOf(name, protect, probe.cookie),
+  };
+  const definition: CookieDefinition<N, S> = {
+    name,
+    codec,
+    encoding,
+    schema,
+    async create(data) {
+      try {
+        return await createTyped(typed, data);
+      } catch (thrown) {
+        throw isCookieError(thrown) ? thrown : unexpected(name, 'create()', thrown);
+      }
+    },
+    async read(header) {
+      try {
+        return (await readTyped(typed, header)) as CookieReadResult<zc.output<S>>;
+      } catch (thrown) {
+        return failure(isCookieError(thrown) ? thrown : unexpected(name, 'read()', thrown));
+      }
+    },
+  };
+  return Object.freeze(definition);
+}
+
+/** The options, each checked: a `CookieError` names the first that is unusable. */
+function readOptions<N extends string, S extends zc.$ZodType>(
+  options: JsonCookieOptions<N, S> | StringCookieOptions<N, S & zc.$ZodType<unknown, string>>,
+) {
   if (options === null || typeof options !== 'object') {
     throw new CookieError('defineCookie takes an options object', { code: 'invalid_definition' });
   }
@@ -200,9 +230,15 @@ function define<N extends string, S extends zc.$ZodType>(
       { code: 'invalid_definition' },
     );
   }
-  const base: Record<string, unknown> = { ...(attributes ?? {}), name, encoding };
+  return { name, codec, schema, parser, policy, protect, encoding, attributes };
+}
 
-  const build = (value: string): CookieResult => {
+/** Makes the cookie that carries a wire value, with the definition's attributes and policy. */
+function builderOf(
+  base: Record<string, unknown>,
+  policy: CookiePolicy | undefined,
+): (value: string) => CookieResult {
+  return (value) => {
     const config = { ...base, value };
     if (policy === undefined) return Cookie.safeFrom(config);
     try {
@@ -216,207 +252,4 @@ function define<N extends string, S extends zc.$ZodType>(
       throw error;
     }
   };
-  // Name, attributes and policy are checked once, here, with an empty value.
-  const probe = build('');
-  if (!probe.success) throw probe.error;
-  const protector = protectorOf(name, protect, probe.cookie);
-
-  async function create(data: unknown): Promise<Cookie> {
-    const checked = await validate(parser, data, name);
-    if (!checked.success) throw checked.error;
-    let text: string;
-    if (codec === 'string') {
-      if (typeof data !== 'string') {
-        throw invalid(name, 'invalid_type', 'a string cookie stores a string', SCHEMA_SOURCE);
-      }
-      text = data;
-    } else {
-      text = toJson(data, name);
-    }
-    const result = build(protector === undefined ? text : await protector.protect(text));
-    if (!result.success) throw result.error;
-    return result.cookie;
-  }
-
-  async function read(header: CookieHeaderInput): Promise<CookieReadResult<unknown>> {
-    const parsed =
-      header instanceof ParsedCookieHeader
-        ? header
-        : parseCookieHeader(header, { encoding: 'raw' });
-    const wire = parsed.getRaw(name);
-    if (wire === undefined) {
-      return failure(
-        new CookieError(`cookie ${quote(name)} was not sent`, { code: 'cookie_missing' }),
-      );
-    }
-    let renew = false;
-    let text: string | undefined;
-    if (protector === undefined) {
-      text = decodeValue(wire, encoding);
-    } else {
-      const opened = await protector.unprotect(wire);
-      if (!opened.success) return failure(opened.error);
-      ({ text, renew } = opened);
-    }
-    if (text === undefined) {
-      return failure(
-        invalid(
-          name,
-          'value_encoding',
-          describeUndecodable(wire, encoding),
-          'RFC 6265 §4.1.1 (values must be encoded to cookie-octets)',
-        ),
-      );
-    }
-    let data: unknown = text;
-    if (codec === 'json') {
-      try {
-        data = JSON.parse(text);
-      } catch {
-        // The SyntaxError quotes the text, which may be a decrypted secret: it is dropped.
-        const what = protector === undefined ? 'decoded' : 'opened';
-        return failure(
-          invalid(
-            name,
-            'parse',
-            `the ${what} value (${text.length} characters) is not JSON`,
-            'RFC 8259 (JSON)',
-          ),
-        );
-      }
-    }
-    const checked = await validate(parser, data, name);
-    if (!checked.success) return failure(checked.error);
-    return Object.freeze({ success: true, data: checked.data, renew });
-  }
-
-  const definition: CookieDefinition<N, S> = {
-    name,
-    codec,
-    encoding,
-    schema,
-    async create(data) {
-      try {
-        return await create(data);
-      } catch (thrown) {
-        throw isCookieError(thrown) ? thrown : unexpected(name, 'create()', thrown);
-      }
-    },
-    async read(header) {
-      try {
-        return (await read(header)) as CookieReadResult<zc.output<S>>;
-      } catch (thrown) {
-        return failure(isCookieError(thrown) ? thrown : unexpected(name, 'read()', thrown));
-      }
-    },
-  };
-  return Object.freeze(definition);
-}
-
-/**
- * The protector of a protected definition. Its lifetime defaults to the cookie's Max-Age; a
- * cookie with Expires and no Max-Age needs `protect.maxAge`, since the value carries only its
- * issued-at time and an Expires fixed in a definition is an instant, not a lifetime.
- */
-function protectorOf(
-  name: string,
-  protect: ProtectOptions | undefined,
-  cookie: Cookie,
-): Protector | undefined {
-  if (protect === undefined) return undefined;
-  if (protect === null || typeof protect !== 'object') {
-    throw new CookieError('protect must be { mode, keys }', { code: 'invalid_definition' });
-  }
-  const { mode, keys, maxAge = cookie.maxAge, clockSkew, now } = protect;
-  if (maxAge === undefined && cookie.expires !== undefined) {
-    throw new CookieError(
-      `cookie ${quote(name)}: a protected cookie with Expires and no Max-Age needs protect.maxAge, the lifetime the server enforces from the issued-at time (it never sees Expires come back)`,
-      { code: 'protect_options' },
-    );
-  }
-  return createProtector({
-    name,
-    mode,
-    keys,
-    ...(maxAge === undefined ? {} : { maxAge }),
-    ...(clockSkew === undefined ? {} : { clockSkew }),
-    ...(now === undefined ? {} : { now }),
-  });
-}
-
-function failure(error: CookieError): { readonly success: false; readonly error: CookieError } {
-  return Object.freeze({ success: false, error });
-}
-
-/** A failure that is not a CookieError (a caller's getter, a Proxy): described by kind only. */
-function unexpected(name: string, where: string, thrown: unknown): CookieError {
-  return new CookieError(
-    `cookie ${quote(name)}: ${where} failed: ${describeThrown(thrown)} was thrown`,
-    { code: 'cookie_error' },
-  );
-}
-
-function invalid(
-  name: string,
-  code: CookieIssue['code'],
-  message: string,
-  source: string,
-): CookieValidationError {
-  return new CookieValidationError(name, [{ path: ['value'], code, message, source }]);
-}
-
-function toJson(data: unknown, name: string): string {
-  let text: string | undefined;
-  try {
-    text = JSON.stringify(data);
-  } catch (thrown) {
-    throw invalid(
-      name,
-      'value_encoding',
-      `value cannot be written as JSON: JSON.stringify threw ${describeThrown(thrown)} (a BigInt, a cycle, or a toJSON that throws)`,
-      'RFC 8259 (JSON)',
-    );
-  }
-  if (text === undefined) {
-    throw invalid(name, 'value_encoding', 'value has no JSON form', 'RFC 8259 (JSON)');
-  }
-  return text;
-}
-
-type Validated =
-  | { readonly success: true; readonly data: unknown }
-  | { readonly success: false; readonly error: CookieError };
-
-/**
- * Runs the user's schema; its issues become `value.*` issues, a throwing schema a CookieError
- * that names what was thrown by kind only (its message may quote the value).
- */
-async function validate(schema: ParsingSchema, data: unknown, name: string): Promise<Validated> {
-  // zod finalises issue messages lazily (on `.error`) and they look at the input again, so the
-  // whole read of the caller's data stays inside the try.
-  try {
-    const result = await schema.safeParseAsync(data);
-    if (result.success) return { success: true, data: result.data };
-    const zodError = result.error;
-    const issues: CookieIssue[] = zodError.issues.map((issue) => {
-      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      return {
-        path: ['value', ...path],
-        code: 'invalid_type',
-        message: `value${path.map((p) => `.${p}`).join('')}: ${issue.message}`,
-        source: SCHEMA_SOURCE,
-      };
-    });
-    // A zod/mini schema reports a core $ZodError; classic zod's ZodError extends it.
-    const cause = zodError as never;
-    return { success: false, error: new CookieValidationError(name, issues, cause) };
-  } catch (cause) {
-    return {
-      success: false,
-      error: new CookieError(
-        `cookie ${quote(name)}: the schema threw ${describeThrown(cause)}; its message is not shown, as it may quote the value`,
-        { code: 'schema_threw' },
-      ),
-    };
-  }
 }
