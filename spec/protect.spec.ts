@@ -16,7 +16,6 @@ import { z } from 'zod';
 import { Cookie, CookieError, CookieValidationError, defineCookie } from '../src/index.js';
 import {
   createProtector,
-  createProtectorWithNonces,
   type ProtectKey,
   type ProtectMode,
   type Protector,
@@ -668,9 +667,18 @@ describe('createProtector', () => {
         const options = { name: v.name, mode: v.mode, keys: v.keys.map(keyOf), now: () => v.now };
 
         it('is re-created byte for byte', async () => {
+          // The seal nonce comes from Web Crypto's random source: fix it for this one call.
           const nonce = Buffer.from(v.nonce ?? '', 'hex');
-          const p = createProtectorWithNonces(options, () => new Uint8Array(nonce));
-          expect(await p.protect(v.text)).to.equal(v.wire);
+          const random = crypto.getRandomValues;
+          crypto.getRandomValues = (<T extends ArrayBufferView | null>(array: T): T => {
+            if (array instanceof Uint8Array) array.set(nonce.subarray(0, array.length));
+            return array;
+          }) as typeof crypto.getRandomValues;
+          try {
+            expect(await createProtector(options).protect(v.text)).to.equal(v.wire);
+          } finally {
+            crypto.getRandomValues = random;
+          }
         });
 
         it('reads back', async () => {

@@ -1,12 +1,7 @@
 import { Cookie, type CookieResult, cookieOf } from '../cookie/cookie.js';
 import { CookieError, guardInput } from '../errors.js';
-import {
-  type CookiePolicy,
-  checkBuild,
-  isCookiePolicy,
-  type PolicyFitsName,
-  withPolicyDefaults,
-} from '../policy/cookie-policy.js';
+import { isCookiePolicy } from '../policy/brand.js';
+import type { CookiePolicy, PolicyFitsName } from '../policy/cookie-policy.js';
 import type { CookiePriority, CookieProfile, SameSite } from '../rules/attributes.js';
 import { checkConfig } from '../rules/check.js';
 import type { CookieEncoding } from '../rules/encoding.js';
@@ -227,7 +222,7 @@ export class CookieBuilder<N extends string = string> {
       }
       return this.#policy === undefined ? policy : this.#policy.and(policy);
     });
-    return rootOf<Name>(withPolicyDefaults(combined, this.#state()), combined);
+    return rootOf<Name>(combined.withDefaults(this.#state()), combined);
   }
 
   /** Drops Max-Age and Expires: a session cookie. Returns a new `CookieBuilder`. */
@@ -277,7 +272,7 @@ export class CookieBuilder<N extends string = string> {
   safeBuild(): CookieResult {
     const state = this.#state();
     const result = Cookie.safeFrom(state);
-    return this.#policy === undefined ? result : checkBuild(this.#policy, state, result);
+    return this.#policy === undefined ? result : this.#policy.review(state, result);
   }
 
   /** The configuration gathered so far, as `Cookie.from` would receive it. */

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { CookieBuilder } from '../builder/cookie-builder.js';
 import { COOKIE_BRAND, Cookie } from '../cookie/cookie.js';
 import { type CookieIssue, CookieValidationError, guardInput } from '../errors.js';
-import { type CookiePolicy, isCookiePolicy } from '../policy/cookie-policy.js';
+import { isCookiePolicy } from '../policy/brand.js';
+import type { CookiePolicy } from '../policy/cookie-policy.js';
 import type { CookieProfile } from '../rules/attributes.js';
 import { type CookieAttributes, toCookieIssues } from '../rules/schema.js';
 import {

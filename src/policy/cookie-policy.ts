@@ -2,6 +2,7 @@ import type { Cookie, CookieResult } from '../cookie/cookie.js';
 import { CookieError, type CookieIssue, CookieValidationError, guardInput } from '../errors.js';
 import type { CookiePrefix } from '../rules/prefixes.js';
 import type { CookieAttributes } from '../rules/schema.js';
+import { POLICY_BRAND } from './brand.js';
 import { issuesOf, subjectOf, subjectOfConfig, subjectOfCookie } from './check.js';
 import { findIncoherence } from './coherence.js';
 import { combine } from './compose.js';
@@ -41,7 +42,6 @@ export type PolicyFitsName<N extends string, P> = [P] extends [CookiePrefix]
   : unknown;
 
 const TOKEN = Symbol('CookiePolicy');
-let partsOf: (policy: CookiePolicy) => Parts;
 
 /**
  * A named, immutable set of **defaults** (attributes filled in where a cookie sets none) and
@@ -60,12 +60,12 @@ let partsOf: (policy: CookiePolicy) => Parts;
 export class CookiePolicy<Prefix extends CookiePrefix | undefined = CookiePrefix | undefined> {
   /** The policy's name; a composed policy is named `"a & b"`. */
   readonly name: string;
-  /** @internal Type-level marker of the required name prefix; never set at run time. */
+  /** Type-level marker of the required name prefix; never set at run time. */
   declare readonly '~prefix'?: Prefix;
   readonly #parts: Parts;
 
   static {
-    partsOf = (policy) => policy.#parts;
+    Object.defineProperty(CookiePolicy.prototype, POLICY_BRAND, { value: true });
   }
 
   private constructor(token: typeof TOKEN, parts: Parts) {
@@ -171,6 +171,33 @@ export class CookiePolicy<Prefix extends CookiePrefix | undefined = CookiePrefix
     return cookie;
   }
 
+  /** @internal The builder state with the defaults filled in where the state has none. */
+  withDefaults(state: Readonly<Record<string, unknown>>): Record<string, unknown> {
+    const next: Record<string, unknown> = { ...state };
+    for (const [key, value] of Object.entries(this.#parts.defaults)) {
+      if (next[key] === undefined) next[key] = structuredClone(value);
+    }
+    return next;
+  }
+
+  /**
+   * @internal Adds the policy's issues to a build result: to the schema's issues when the
+   * cookie is invalid (custom rules need a cookie, so they wait), or as a new error.
+   */
+  review(state: Readonly<Record<string, unknown>>, result: CookieResult): CookieResult {
+    const parts = this.#parts;
+    if (result.success) {
+      const issues = issuesOf(parts, subjectOfCookie(result.cookie), result.cookie);
+      if (issues.length === 0) return result;
+      return { success: false, error: new CookieValidationError(result.cookie.name, issues) };
+    }
+    const issues = issuesOf(parts, subjectOfConfig(state), undefined);
+    if (issues.length === 0) return result;
+    const { cookieName, cause } = result.error;
+    const all = [...result.error.issues, ...issues];
+    return { success: false, error: new CookieValidationError(cookieName, all, cause) };
+  }
+
   /**
    * The policy as configuration that `CookiePolicy.from` accepts back; custom rules, which
    * are code, are left out.
@@ -230,51 +257,4 @@ export class CookiePolicy<Prefix extends CookiePrefix | undefined = CookiePrefix
     defaults: { profile: 'rfc6265' },
     require: { profile: 'rfc6265' },
   });
-}
-
-// Hooks for CookieBuilder (not exported from the package)
-
-/** @internal The builder state with the policy's defaults filled in where the state has none. */
-export function withPolicyDefaults(
-  policy: CookiePolicy,
-  state: Readonly<Record<string, unknown>>,
-): Record<string, unknown> {
-  const next: Record<string, unknown> = { ...state };
-  for (const [key, value] of Object.entries(partsOf(policy).defaults)) {
-    if (next[key] === undefined) next[key] = structuredClone(value);
-  }
-  return next;
-}
-
-/**
- * @internal Adds the policy's issues to a build result: to the schema's issues when the
- * cookie is invalid (custom rules need a cookie, so they wait), or as a new error.
- */
-export function checkBuild(
-  policy: CookiePolicy,
-  state: Readonly<Record<string, unknown>>,
-  result: CookieResult,
-): CookieResult {
-  const parts = partsOf(policy);
-  if (result.success) {
-    const issues = issuesOf(parts, subjectOfCookie(result.cookie), result.cookie);
-    if (issues.length === 0) return result;
-    return { success: false, error: new CookieValidationError(result.cookie.name, issues) };
-  }
-  const issues = issuesOf(parts, subjectOfConfig(state), undefined);
-  if (issues.length === 0) return result;
-  const cause = result.error.cause;
-  return {
-    success: false,
-    error: new CookieValidationError(
-      result.error.cookieName,
-      [...result.error.issues, ...issues],
-      cause,
-    ),
-  };
-}
-
-/** @internal True for a `CookiePolicy` instance. */
-export function isCookiePolicy(value: unknown): value is CookiePolicy {
-  return value instanceof CookiePolicy;
 }

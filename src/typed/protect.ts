@@ -127,18 +127,6 @@ export function createProtector(options: ProtectorOptions): Protector {
   return guardInput('createProtector()', (input) => makeProtector(input, randomNonce), options);
 }
 
-/**
- * Test-only: like `createProtector`, with the seal nonces taken from `nonce` so fixed vectors
- * can be re-created. Not exported from the package; never use a fixed nonce in production.
- * @internal
- */
-export function createProtectorWithNonces(
-  options: ProtectorOptions,
-  nonce: () => Uint8Array,
-): Protector {
-  return guardInput('createProtector()', (input) => makeProtector(input, nonce), options);
-}
-
 function randomNonce(): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
 }
