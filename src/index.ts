@@ -49,7 +49,6 @@ export {
   type PolicyFitsName,
 } from './policy/cookie-policy.js';
 export {
-  COOKIE_PREFIXES,
   type CookiePolicyConfig,
   type CookiePolicyDefinition,
   type CookiePolicyRequirements,
