@@ -15,9 +15,11 @@ export function serializeCookie(cookie: CheckedCookie): string {
     const value = values[i];
     if (value === undefined) continue;
     const row = ATTRIBUTES[i] as (typeof ATTRIBUTES)[number];
-    header += row.prefix;
-    if (typeof value === 'string') header += row.write === undefined ? value : row.write(value);
-    else if (typeof value === 'number') header += row.kind === 'date' ? imfFixdate(value) : value;
+    if (typeof value === 'string') {
+      header += row.prefix + (row.write === undefined ? value : row.write(value));
+    } else if (typeof value === 'number') {
+      header += row.prefix + (row.kind === 'date' ? imfFixdate(value) : value);
+    } else header += row.prefix;
   }
   const extensions = cookie.extensions;
   if (extensions !== undefined) {

@@ -239,16 +239,24 @@ export function finishCookie(
   }
   // Seed: "If not specified, this will be set to 1" (RFC 2109 profile only)
   if (profile === 'rfc2109' && attributes[VERSION] === undefined) attributes[VERSION] = 1;
-  const problems = secureProblems({
-    name,
-    secure: attributes[SECURE] === true,
-    httpOnly: attributes[HTTP_ONLY] === true,
-    sameSite: attributes[SAME_SITE] as 'Strict' | 'Lax' | 'None' | undefined,
-    partitioned: attributes[PARTITIONED] === true,
-    path: attributes[PATH] as string | undefined,
-    hasDomain: domain !== undefined,
-  });
-  if (problems.length > 0) return undefined;
+  // The Secure-dependent rules concern only a cookie with a "__" prefix, SameSite=None or
+  // Partitioned; any other cookie meets them all
+  if (
+    name.charCodeAt(0) === 0x5f ||
+    attributes[SAME_SITE] === 'None' ||
+    attributes[PARTITIONED] === true
+  ) {
+    const problems = secureProblems({
+      name,
+      secure: attributes[SECURE] === true,
+      httpOnly: attributes[HTTP_ONLY] === true,
+      sameSite: attributes[SAME_SITE] as 'Strict' | 'Lax' | 'None' | undefined,
+      partitioned: attributes[PARTITIONED] === true,
+      path: attributes[PATH] as string | undefined,
+      hasDomain: domain !== undefined,
+    });
+    if (problems.length > 0) return undefined;
+  }
   return new CheckedCookie(name, value, wire, encoding, profile, attributes, extensions);
 }
 
