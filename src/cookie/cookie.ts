@@ -45,6 +45,7 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 export const COOKIE_BRAND: unique symbol = Symbol.for('cookiesmith.Cookie') as never;
 let create: (checked: CheckedCookie) => Cookie;
 let checkedOf: (cookie: Cookie) => CheckedCookie;
+let isOwn: (value: object) => boolean;
 
 /**
  * An HTTP cookie as an immutable, always-valid value object. Create one with
@@ -89,6 +90,7 @@ export class Cookie {
   static {
     create = (checked) => new Cookie(TOKEN, checked);
     checkedOf = (cookie) => cookie.#state;
+    isOwn = (value) => #state in value;
     const proto = Cookie.prototype;
     // One read-only property per attribute of the table; a flag reads as a boolean, Expires as
     // a new Date. Read on anything but a cookie (the prototype itself), they give `undefined`.
@@ -333,6 +335,14 @@ export class Cookie {
 /** @internal The checked state of a cookie, for the package's own modules. */
 export function stateOf(cookie: Cookie): CheckedCookie {
   return checkedOf(cookie);
+}
+
+/**
+ * @internal True for a cookie this class made. A Proxy of one, or an object made from its
+ * prototype, passes `instanceof` but holds no state: it is not a cookie. Never throws.
+ */
+export function isCookie(value: unknown): value is Cookie {
+  return typeof value === 'object' && value !== null && isOwn(value);
 }
 
 /** @internal A cookie from a state `checkConfig` (or the reader) has accepted. */

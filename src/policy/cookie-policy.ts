@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
-import { Cookie, type CookieResult } from '../cookie/cookie.js';
+import { type Cookie, type CookieResult, isCookie } from '../cookie/cookie.js';
 import {
   CookieError,
   type CookieIssue,
   CookieValidationError,
+  describeThrown,
   guardInput,
   quote,
 } from '../errors.js';
@@ -175,6 +176,7 @@ interface Parts {
 
 const TOKEN = Symbol('CookiePolicy');
 let partsOf: (policy: CookiePolicy) => Parts;
+let isOwn: (value: object) => boolean;
 
 function label(origin: Origin): string {
   return quote(origin.join(' & '), 200);
@@ -217,6 +219,7 @@ export class CookiePolicy<Prefix extends CookiePrefix | undefined = CookiePrefix
 
   static {
     partsOf = (policy) => policy.#parts;
+    isOwn = (value) => #parts in value;
   }
 
   private constructor(token: typeof TOKEN, parts: Parts) {
@@ -260,7 +263,8 @@ export class CookiePolicy<Prefix extends CookiePrefix | undefined = CookiePrefix
    */
   static from(config: unknown): CookiePolicy {
     return guardInput('CookiePolicy.from()', () => {
-      if (config instanceof CookiePolicy) return config;
+      if (isCookiePolicy(config)) return config;
+      refuseLookAlike(config, 'CookiePolicy.from()');
       return CookiePolicy.#create(fromConfig(parsePolicy(config), []));
     });
   }
@@ -288,7 +292,7 @@ export class CookiePolicy<Prefix extends CookiePrefix | undefined = CookiePrefix
   and<B extends CookiePrefix | undefined>(
     other: CookiePolicy<B>,
   ): CookiePolicy<CombinedPrefix<Prefix, B>> {
-    if (!(other instanceof CookiePolicy)) {
+    if (!isCookiePolicy(other)) {
       throw new CookieError('and() takes a CookiePolicy; create one with CookiePolicy.define', {
         code: 'invalid_policy',
       });
@@ -450,7 +454,7 @@ function parsePolicy(config: unknown): z.output<typeof cookiePolicySchema> {
       {
         path: [],
         code: 'invalid_type',
-        message: `policy configuration could not be read: ${String(cause)}`,
+        message: `policy configuration could not be read: ${describeThrown(cause)} was thrown`,
         source: SOURCE,
       },
     ]);
@@ -797,7 +801,7 @@ interface Subject {
 const NOTHING: ReadonlySet<string> = new Set();
 
 function subjectOf(cookie: unknown, method: string): Subject {
-  if (!(cookie instanceof Cookie)) {
+  if (!isCookie(cookie)) {
     throw new CookieError(
       `${method}() takes a Cookie; build one with Cookie.builder(), Cookie.from() or Cookie.parse()`,
       { code: 'invalid_cookie' },
@@ -828,7 +832,12 @@ function subjectOfConfig(config: Readonly<Record<string, unknown>>): Subject {
   const read = (key: keyof typeof attributes): unknown => {
     const raw = config[key];
     if (raw === undefined) return undefined;
-    const result = (attributes[key] as z.ZodMiniType).safeParse(raw);
+    let result: { success: boolean; data?: unknown };
+    try {
+      result = (attributes[key] as z.ZodMiniType).safeParse(raw);
+    } catch {
+      result = { success: false }; // a revoked Proxy, a throwing getter: the schema reports it
+    }
     if (result.success) return result.data;
     unreadable.add(key);
     return undefined;
@@ -994,7 +1003,23 @@ export function checkBuild(
   };
 }
 
-/** @internal True for a `CookiePolicy` instance. */
+/**
+ * @internal True for a policy this class made. A Proxy of one, or an object made from its
+ * prototype, passes `instanceof` but holds no rules: it is not a policy. Never throws.
+ */
 export function isCookiePolicy(value: unknown): value is CookiePolicy {
-  return value instanceof CookiePolicy;
+  return typeof value === 'object' && value !== null && isOwn(value);
+}
+
+/**
+ * Refuses what looks like a policy and is not one (a Proxy of one, a copy made from its
+ * prototype): read as configuration, it would lose its rules.
+ */
+function refuseLookAlike(value: unknown, where: string): void {
+  if (value instanceof CookiePolicy) {
+    throw new CookieError(
+      `${where} takes a CookiePolicy or its configuration; a Proxy or copy of a policy has lost its rules, pass the policy itself`,
+      { code: 'invalid_policy' },
+    );
+  }
 }
