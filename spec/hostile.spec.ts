@@ -17,6 +17,7 @@ import {
   CookieValidationError,
 } from '../src/index.js';
 import { ATTRIBUTE_METHODS } from './support/fixtures.js';
+import { isCookieError, kindOf, throwingOnRead, unprintable } from './support/hostile.js';
 
 interface Corpus {
   strings: { label: string; value: string }[];
@@ -624,36 +625,6 @@ describe('Hostile input (spec/fixtures/hostile.json)', function () {
 });
 
 // Arguments whose reading, printing or `instanceof` throws, shared by the blocks below.
-const unprintable = {
-  toString(): string {
-    throw new Error('toString');
-  },
-  valueOf(): number {
-    throw new Error('valueOf');
-  },
-};
-/** An object every property read of which (and `instanceof` on which) throws `thrown`. */
-const throwingOnRead = (thrown: unknown): object =>
-  new Proxy(
-    {},
-    {
-      get() {
-        throw thrown;
-      },
-      getPrototypeOf() {
-        throw thrown;
-      },
-      getOwnPropertyDescriptor() {
-        throw thrown;
-      },
-      ownKeys() {
-        throw thrown;
-      },
-      has() {
-        throw thrown;
-      },
-    },
-  );
 const kinds: Hostile[] = [
   { label: 'revoked Proxy', value: revoked.proxy },
   { label: 'Proxy with throwing traps', value: trap },
@@ -692,23 +663,6 @@ function revokedArray(): unknown {
   const r = Proxy.revocable(['sid=1'], {});
   r.revoke();
   return r.proxy;
-}
-
-/** `instanceof` that a revoked Proxy cannot turn into a throw. */
-function isCookieError(value: unknown): boolean {
-  try {
-    return value instanceof CookieError;
-  } catch {
-    return false;
-  }
-}
-
-function kindOf(thrown: unknown): string {
-  try {
-    return thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : typeof thrown;
-  } catch {
-    return 'an unprintable value';
-  }
 }
 
 // Typed cookies and the request Cookie header (src/typed, src/parse/cookie-header.ts): every

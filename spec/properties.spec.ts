@@ -9,7 +9,6 @@ import { z } from 'zod';
 import {
   Cookie,
   CookieBuilder,
-  CookieError,
   CookieJarResponse,
   CookiePolicy,
   CookieValidationError,
@@ -18,6 +17,7 @@ import {
   parseCookieHeader,
 } from '../src/index.js';
 import { ATTRIBUTE_METHODS } from './support/fixtures.js';
+import { isCookieError, kindOf, throwingOnRead, unprintable } from './support/hostile.js';
 
 const RUNS = 600;
 
@@ -302,33 +302,6 @@ describe('properties', () => {
 describe('properties: only a CookieError escapes', () => {
   const revocable = Proxy.revocable({}, {});
   revocable.revoke();
-  const unprintable = {
-    toString(): string {
-      throw new Error('toString');
-    },
-  };
-  /** An object whose every read, key listing and `instanceof` throws `thrown`. */
-  const throwingOnRead = (thrown: unknown): object =>
-    new Proxy(
-      {},
-      {
-        get: () => {
-          throw thrown;
-        },
-        getPrototypeOf: () => {
-          throw thrown;
-        },
-        ownKeys: () => {
-          throw thrown;
-        },
-        getOwnPropertyDescriptor: () => {
-          throw thrown;
-        },
-        has: () => {
-          throw thrown;
-        },
-      },
-    );
   const cookie = Cookie.from({ name: 'a', value: 'b', path: '/' });
   const policy = CookiePolicy.define({
     name: 'p',
@@ -475,23 +448,6 @@ describe('properties: only a CookieError escapes', () => {
     ['create', (a) => typed.create(a)],
     ['read', (a) => typed.read(any(a))],
   ];
-
-  function isCookieError(value: unknown): boolean {
-    try {
-      return value instanceof CookieError;
-    } catch {
-      return false;
-    }
-  }
-
-  /** What was thrown, for the failure message; a hostile value is named by its type. */
-  function kindOf(thrown: unknown): string {
-    try {
-      return thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : typeof thrown;
-    } catch {
-      return 'an unprintable value';
-    }
-  }
 
   /** What the entry point gave back must be safe to use: headers printable, one line each. */
   function checkResult(result: unknown): void {
