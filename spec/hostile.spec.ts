@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { z } from 'zod';
+import {
+  describeThrown,
+  guardInput,
+  isCookieError as isOwnCookieError,
+  quote,
+} from '../src/errors.js';
 import * as lib from '../src/index.js';
 import {
   Cookie,
@@ -11,6 +17,7 @@ import {
   CookieValidationError,
 } from '../src/index.js';
 import { ATTRIBUTE_METHODS } from './support/fixtures.js';
+import { isCookieError, kindOf, throwingOnRead, unprintable } from './support/hostile.js';
 
 interface Corpus {
   strings: { label: string; value: string }[];
@@ -617,95 +624,52 @@ describe('Hostile input (spec/fixtures/hostile.json)', function () {
   });
 });
 
+// Arguments whose reading, printing or `instanceof` throws, shared by the blocks below.
+const kinds: Hostile[] = [
+  { label: 'revoked Proxy', value: revoked.proxy },
+  { label: 'Proxy with throwing traps', value: trap },
+  { label: 'object without a prototype', value: Object.create(null) },
+  { label: 'object whose toString and valueOf throw', value: unprintable },
+  { label: 'symbol', value: Symbol('x') },
+  { label: 'getter that throws', value: throwing },
+  { label: 'reads throw an unprintable value', value: throwingOnRead(unprintable) },
+  { label: 'reads throw a null-prototype object', value: throwingOnRead(Object.create(null)) },
+  { label: 'reads throw a symbol', value: throwingOnRead(Symbol('thrown')) },
+  // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+  { label: 'sparse array', value: [, 'sid=1'] },
+  { label: 'array of 2 holes', value: new Array(2) },
+  { label: 'array holding a revoked Proxy', value: ['sid=1', revoked.proxy] },
+  { label: 'array holding an unprintable object', value: ['sid=1', unprintable] },
+  {
+    label: 'array whose element getter throws',
+    value: Object.defineProperty(['sid=1'], 0, {
+      get() {
+        throw new RangeError('element');
+      },
+    }),
+  },
+  { label: 'array Proxy whose reads throw', value: new Proxy(['sid=1'], { get: () => 0 / 0 }) },
+  { label: 'revoked array Proxy', value: revokedArray() },
+];
+
+// Thrown values on which `instanceof` itself throws: the sync entry points reach them through
+// guardInput (src/errors.ts), the async ones through their own catch.
+const thrownProxies: Hostile[] = [
+  { label: 'reads throw a revoked Proxy', value: throwingOnRead(revoked.proxy) },
+  { label: 'reads throw a Proxy with throwing traps', value: throwingOnRead(trap) },
+];
+
+function revokedArray(): unknown {
+  const r = Proxy.revocable(['sid=1'], {});
+  r.revoke();
+  return r.proxy;
+}
+
 // Typed cookies and the request Cookie header (src/typed, src/parse/cookie-header.ts): every
 // way a caller's argument can be hostile, at each of their entry points, sync and async.
 describe('Hostile input: defineCookie, create(), read() and parseCookieHeader()', function () {
   this.timeout(60_000);
   const KEY = 'an example secret of at least 32 bytes, A';
-  const unprintable = {
-    toString(): string {
-      throw new Error('toString');
-    },
-    valueOf(): number {
-      throw new Error('valueOf');
-    },
-  };
-  /** An object every property read of which throws `thrown`. */
-  const throwingOnRead = (thrown: unknown): object =>
-    new Proxy(
-      {},
-      {
-        get() {
-          throw thrown;
-        },
-        getOwnPropertyDescriptor() {
-          throw thrown;
-        },
-        ownKeys() {
-          throw thrown;
-        },
-        has() {
-          throw thrown;
-        },
-      },
-    );
-  const kinds: Hostile[] = [
-    { label: 'revoked Proxy', value: revoked.proxy },
-    { label: 'Proxy with throwing traps', value: trap },
-    { label: 'object without a prototype', value: Object.create(null) },
-    { label: 'object whose toString and valueOf throw', value: unprintable },
-    { label: 'symbol', value: Symbol('x') },
-    { label: 'getter that throws', value: throwing },
-    { label: 'reads throw an unprintable value', value: throwingOnRead(unprintable) },
-    { label: 'reads throw a null-prototype object', value: throwingOnRead(Object.create(null)) },
-    { label: 'reads throw a symbol', value: throwingOnRead(Symbol('thrown')) },
-    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
-    { label: 'sparse array', value: [, 'sid=1'] },
-    { label: 'array of 2 holes', value: new Array(2) },
-    { label: 'array holding a revoked Proxy', value: ['sid=1', revoked.proxy] },
-    { label: 'array holding an unprintable object', value: ['sid=1', unprintable] },
-    {
-      label: 'array whose element getter throws',
-      value: Object.defineProperty(['sid=1'], 0, {
-        get() {
-          throw new RangeError('element');
-        },
-      }),
-    },
-    { label: 'array Proxy whose reads throw', value: new Proxy(['sid=1'], { get: () => 0 / 0 }) },
-    { label: 'revoked array Proxy', value: revokedArray() },
-  ];
-
-  // Thrown values on which `instanceof` itself throws: the sync entry points reach them through
-  // guardInput (src/errors.ts), the async ones through their own catch.
-  const thrownProxies: Hostile[] = [
-    { label: 'reads throw a revoked Proxy', value: throwingOnRead(revoked.proxy) },
-    { label: 'reads throw a Proxy with throwing traps', value: throwingOnRead(trap) },
-  ];
-
-  function revokedArray(): unknown {
-    const r = Proxy.revocable(['sid=1'], {});
-    r.revoke();
-    return r.proxy;
-  }
-
-  /** `instanceof` that a revoked Proxy cannot turn into a throw. */
-  function isCookieError(value: unknown): boolean {
-    try {
-      return value instanceof CookieError;
-    } catch {
-      return false;
-    }
-  }
-
-  function kindOf(thrown: unknown): string {
-    try {
-      return thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : typeof thrown;
-    } catch {
-      return 'an unprintable value';
-    }
-  }
-
   let typedLeaks: string[] = [];
   beforeEach(() => {
     typedLeaks = [];
@@ -891,5 +855,416 @@ describe('Hostile input: defineCookie, create(), read() and parseCookieHeader()'
       );
     }
     expectNoLeaks();
+  });
+});
+
+// The core's entry points (Cookie, CookieBuilder, CookieJarResponse and its writeTo targets,
+// CookiePolicy, parseCookieHeader's methods) with the arguments above, look-alikes of the
+// library's own objects, and writeTo targets that throw whatever they like (issue 17 §4).
+describe('Hostile input: arguments whose reading, printing or instanceof throws, look-alikes, targets', function () {
+  this.timeout(120_000);
+  const arguments_: Hostile[] = [
+    ...kinds,
+    ...thrownProxies,
+    { label: 'CRLF + Set-Cookie', value: 'x\r\nSet-Cookie: evil=1' },
+    { label: '1 MB string', value: 'x'.repeat(1 << 20) },
+  ];
+  const cookie = Cookie.from({ name: 'a', value: 'b', path: '/' });
+  const policy = CookiePolicy.secureSession;
+  const jar = new CookieJarResponse().add(cookie);
+  const policyJar = new CookieJarResponse({
+    policy: CookiePolicy.define({ name: 'p', defaults: { path: '/' }, require: { path: '/' } }),
+  });
+
+  let found: string[] = [];
+  beforeEach(() => {
+    found = [];
+  });
+
+  const LEAKED = Symbol('leaked');
+
+  /**
+   * Runs a call: it returns, or throws a CookieError; anything else is recorded, and `LEAKED`
+   * stands for it (the thrown value itself may be a revoked Proxy that no check can look at).
+   */
+  function call(where: string, fn: () => unknown): unknown {
+    try {
+      return fn();
+    } catch (error) {
+      if (isCookieError(error)) return error;
+      found.push(`${where} threw ${kindOf(error)}`);
+      return LEAKED;
+    }
+  }
+
+  function expectNone(): void {
+    const shown = [...new Set(found)].slice(0, 15).join('\n  ');
+    expect(found.length, `${found.length} non-CookieError throws, e.g.:\n  ${shown}\n`).to.equal(0);
+  }
+
+  /** The code of a CookieError, `undefined` for anything else. */
+  function codeOf(thrown: unknown): string | undefined {
+    if (thrown === LEAKED) expectNone(); // fails, listing what leaked
+    return isCookieError(thrown) ? (thrown as CookieError).code : undefined;
+  }
+
+  /** The `[path, code]` of every issue of a CookieValidationError. */
+  function issuesOf(thrown: unknown): [readonly (string | number)[], string][] {
+    if (thrown === LEAKED) expectNone();
+    expect(thrown).to.be.instanceOf(CookieValidationError);
+    return (thrown as CookieValidationError).issues.map((i) => [i.path, i.code]);
+  }
+
+  it('the shared guards of src/errors.ts never throw, whatever they are given', () => {
+    for (const { label, value } of [...arguments_, ...nonStrings]) {
+      expect(
+        call(`quote(${label})`, () => quote(value)),
+        label,
+      ).to.be.a('string');
+      expect(
+        call(`describeThrown(${label})`, () => describeThrown(value)),
+        label,
+      ).to.be.a('string');
+      expect(
+        call(`isCookieError(${label})`, () => isOwnCookieError(value)),
+        label,
+      ).to.equal(false);
+      const out = call(`guardInput(throws ${label})`, () =>
+        guardInput('test', () => {
+          throw value;
+        }),
+      );
+      expect(issuesOf(out), label).to.deep.equal([[[], 'invalid_type']]);
+    }
+    expectNone();
+  });
+
+  it('new CookieJarResponse: options, or one option, that cannot be read, printed or tested', () => {
+    for (const { label, value } of arguments_) {
+      const given: [string, unknown, string | undefined][] = [
+        ['options', value, undefined],
+        ...['cache', 'http10Expires', 'policy'].map((key): [string, unknown, string] => [
+          `{ ${key} }`,
+          { [key]: value },
+          key,
+        ]),
+      ];
+      for (const [what, options, key] of given) {
+        const out = call(`new CookieJarResponse(${what} ${label})`, () => {
+          return new CookieJarResponse(options as never);
+        });
+        if (out instanceof CookieJarResponse || !isCookieError(out)) continue;
+        // What could be read is refused at its key; what could not, as the whole options
+        for (const [path, code] of issuesOf(out)) {
+          if (code === 'unknown_key' && key === undefined) expect(path).to.have.length(1);
+          else {
+            expect(code, `${what} ${label}`).to.equal('invalid_type');
+            expect(key === undefined ? [[]] : [[], [key]], `${what} ${label}`).to.deep.include(
+              path,
+            );
+          }
+        }
+      }
+    }
+    expectNone();
+  });
+
+  it('a jar with a policy: every argument in every option of sendCookie and delete, and in add', () => {
+    for (const { label, value } of arguments_) {
+      const calls: [string, () => unknown][] = [
+        ['sendCookie(v, "b")', () => policyJar.sendCookie(value as string, 'b')],
+        ['sendCookie("a", v)', () => policyJar.sendCookie('a', value as string)],
+        ['sendCookie("a", "b", v)', () => policyJar.sendCookie('a', 'b', value as never)],
+        ['delete(v)', () => policyJar.delete(value as string)],
+        ['delete("a", v)', () => policyJar.delete('a', value as never)],
+        ['add(v)', () => policyJar.add(value as never)],
+        ...ALL_FIELDS.filter((f) => f !== 'name' && f !== 'value').map(
+          (f): [string, () => unknown] => [
+            `sendCookie("a", "b", { ${f}: v })`,
+            () => policyJar.sendCookie('a', 'b', { [f]: value } as never),
+          ],
+        ),
+        ...(['domain', 'path', 'partitioned', 'profile'] as const).map(
+          (f): [string, () => unknown] => [
+            `delete("a", { ${f}: v })`,
+            () => policyJar.delete('a', { [f]: value } as never),
+          ],
+        ),
+        ...BUILDER_METHODS.map((m): [string, () => unknown] => [
+          `add(builder.${m}(v))`,
+          () =>
+            policyJar.add(
+              (Cookie.builder('a', 'b') as unknown as Record<string, Fn>)[m]?.(value) as never,
+            ),
+        ]),
+      ];
+      for (const [what, run] of calls) assertSafeJar(call(`${what} with ${label}`, run));
+    }
+    expectNone();
+  });
+
+  it('CookiePolicy: define, from, and, check, enforce and apply with every argument', () => {
+    for (const { label, value } of arguments_) {
+      call(`CookiePolicy.define(${label})`, () => CookiePolicy.define(value as never));
+      call(`CookiePolicy.define({ require: ${label} })`, () =>
+        CookiePolicy.define({ name: 'p', require: value } as never),
+      );
+      call(`CookiePolicy.from(${label})`, () => CookiePolicy.from(value));
+      expect(codeOf(call(`and(${label})`, () => policy.and(value as never))), label).to.equal(
+        'invalid_policy',
+      );
+      for (const method of ['check', 'enforce'] as const) {
+        const out = call(`${method}(${label})`, () => policy[method](value as never));
+        expect(codeOf(out), `${method}(${label})`).to.equal('invalid_cookie');
+      }
+      for (const m of ATTRIBUTE_METHODS) {
+        const builder = call(`${m}(${label})`, () =>
+          (Cookie.builder('a', 'b') as unknown as Record<string, Fn>)[m]?.(value),
+        );
+        if (!(builder instanceof CookieBuilder)) continue;
+        assertSafeCookie(
+          call(`${m}(${label}).apply().build()`, () => builder.apply(policy).build()),
+        );
+        call(`${m}(${label}).apply().safeBuild()`, () => builder.apply(policy).safeBuild());
+      }
+    }
+    expectNone();
+  });
+
+  it('Cookie, CookieBuilder and the jar without a policy: every argument at every entry point', () => {
+    for (const { label, value } of arguments_) {
+      assertSafeCookie(call(`Cookie.from(${label})`, () => Cookie.from(value as never)));
+      call(`Cookie.safeFrom(${label})`, () => Cookie.safeFrom(value));
+      for (const field of ALL_FIELDS) {
+        const config = { name: 'a', value: 'b', [field]: value };
+        assertSafeCookie(
+          call(`Cookie.from({ ${field}: ${label} })`, () => Cookie.from(config as never)),
+        );
+        call(`Cookie.safeFrom({ ${field}: ${label} })`, () => Cookie.safeFrom(config));
+        if (field !== 'name') {
+          const change = { [field]: value } as never;
+          assertSafeCookie(call(`with({ ${field}: ${label} })`, () => cookie.with(change)));
+        }
+      }
+      assertSafeCookie(call(`Cookie.parse(${label})`, () => Cookie.parse(value as never)));
+      for (const options of [value, { profile: value }, { encoding: value }]) {
+        assertSafeCookie(
+          call(`Cookie.parse("a=b", ${label})`, () => Cookie.parse('a=b', options as never)),
+        );
+        call(`Cookie.safeParse("a=b", ${label})`, () => Cookie.safeParse('a=b', options as never));
+      }
+      assertSafeCookie(
+        call(`Cookie.builder("a", ${label})`, () => Cookie.builder('a', value as string).build()),
+      );
+      assertSafeCookie(
+        call(`new CookieBuilder(${label})`, () => new CookieBuilder(value as string, 'b').build()),
+      );
+      for (const m of BUILDER_METHODS) {
+        const builder = call(`.${m}(${label})`, () =>
+          (cookie.toBuilder() as unknown as Record<string, Fn>)[m]?.(value),
+        );
+        if (!(builder instanceof CookieBuilder)) continue;
+        assertSafeCookie(call(`.${m}(${label}).build()`, () => builder.build()));
+        call(`.${m}(${label}).safeBuild()`, () => builder.safeBuild());
+        call(`.${m}(${label}).toConfig()`, () => builder.toConfig());
+        assertSafeCookie(call(`.${m}(${label}).removal()`, () => builder.removal().build()));
+        assertSafeCookie(call(`.${m}(${label}).session()`, () => builder.session().build()));
+      }
+      assertSafeCookie(call(`with(${label})`, () => cookie.with(value as never)));
+      expect(
+        call(`equals(${label})`, () => cookie.equals(value)),
+        label,
+      ).to.equal(false);
+      assertSafeJar(call(`add(${label})`, () => jar.add(value as never)));
+      assertSafeJar(call(`sendCookie(${label})`, () => jar.sendCookie('a', 'b', value as never)));
+      assertSafeJar(call(`delete(${label})`, () => jar.delete(value as string, value as never)));
+      call(`get(${label})`, () => jar.get(value as string));
+      call(`has(${label})`, () => jar.has(value as string));
+      const header = lib.parseCookieHeader('a=1; b=2');
+      for (const m of ['get', 'getAll', 'getRaw', 'has'] as const)
+        call(`parseCookieHeader().${m}(${label})`, () => header[m](value as string));
+    }
+    expectNone();
+  });
+
+  describe('look-alikes: a Proxy of a cookie, builder or policy, or an object made from its prototype', () => {
+    const builder = Cookie.builder('a', 'b').path('/');
+    /** A Proxy of `target` whose `toString` and `build` hand over a header of the caller's. */
+    const forged = (target: object): object =>
+      new Proxy(target, {
+        get(t, key) {
+          if (key === 'toString') return () => 'a=b\r\nSet-Cookie: injected=1';
+          if (key === 'build') return () => forged(cookie);
+          return Reflect.get(t, key, t);
+        },
+      });
+    const lookAlikes: Hostile[] = [
+      { label: 'a Proxy of a cookie', value: new Proxy(cookie, {}) },
+      { label: 'a forged cookie', value: forged(cookie) },
+      { label: 'an object made from Cookie.prototype', value: Object.create(Cookie.prototype) },
+      { label: 'a Proxy of a builder', value: new Proxy(builder, {}) },
+      { label: 'a forged builder', value: forged(builder) },
+      {
+        label: 'an object made from CookieBuilder.prototype',
+        value: Object.create(CookieBuilder.prototype),
+      },
+      { label: 'a Proxy of a policy', value: new Proxy(policy, {}) },
+      {
+        label: 'an object made from CookiePolicy.prototype',
+        value: Object.create(CookiePolicy.prototype),
+      },
+    ];
+
+    it('a jar refuses them in add(), with or without a policy: invalid_type', () => {
+      for (const { label, value } of lookAlikes) {
+        for (const [kind, target] of [
+          ['jar', jar],
+          ['jar with a policy', policyJar],
+        ] as const) {
+          const out = call(`${kind}.add(${label})`, () => target.add(value as never));
+          assertSafeJar(out);
+          expect(issuesOf(out), `${kind}.add(${label})`).to.deep.equal([[[], 'invalid_type']]);
+        }
+      }
+      expectNone();
+    });
+
+    it('a forged cookie or builder never reaches a header', () => {
+      for (const target of [cookie, builder]) {
+        expect(() => jar.add(forged(target) as never)).to.throw(CookieValidationError);
+        expect(() => policyJar.add(forged(target) as never)).to.throw(CookieValidationError);
+      }
+    });
+
+    it('a policy refuses them as the cookie of check() and enforce(), and as the policy of and()', () => {
+      for (const { label, value } of lookAlikes) {
+        for (const method of ['check', 'enforce'] as const) {
+          const out = call(`${method}(${label})`, () => policy[method](value as never));
+          expect(codeOf(out), `${method}(${label})`).to.equal('invalid_cookie');
+        }
+        const out = call(`and(${label})`, () => policy.and(value as never));
+        expect(codeOf(out), `and(${label})`).to.equal('invalid_policy');
+      }
+      expectNone();
+    });
+
+    it('a policy look-alike is refused wherever a policy is taken', () => {
+      for (const { label, value } of lookAlikes.filter((l) => l.label.includes('policy'))) {
+        const jarOut = call(`new CookieJarResponse({ policy: ${label} })`, () => {
+          return new CookieJarResponse({ policy: value as CookiePolicy });
+        });
+        expect(issuesOf(jarOut), label).to.deep.equal([[['policy'], 'invalid_type']]);
+        for (const [where, run] of [
+          ['CookiePolicy.from', () => CookiePolicy.from(value)],
+          ['apply', () => builder.apply(value as never)],
+          [
+            'defineCookie',
+            () =>
+              lib.defineCookie({
+                name: 'a',
+                codec: 'string',
+                schema: z.string(),
+                policy: value as never,
+              }),
+          ],
+        ] as const) {
+          expect(codeOf(call(`${where}(${label})`, run)), `${where}(${label})`).to.equal(
+            'invalid_policy',
+          );
+        }
+      }
+      expectNone();
+    });
+
+    it('a cookie equals none of them', () => {
+      for (const { label, value } of lookAlikes)
+        expect(
+          call(`equals(${label})`, () => cookie.equals(value)),
+          label,
+        ).to.equal(false);
+      expectNone();
+    });
+  });
+
+  describe('writeTo: targets whose members throw, or return, anything', () => {
+    const headersLike = () => ({ append() {}, get: () => null, set() {} });
+    const nodeLike = () => ({ headersSent: false, getHeader: () => undefined, setHeader() {} });
+    const targets: [string, () => Record<string, unknown>][] = [
+      ['a Node response', nodeLike],
+      ['a Headers', headersLike],
+      ['a Response', () => ({ status: 200, headers: headersLike() })],
+      [
+        'a Fastify reply',
+        () => ({
+          raw: { headersSent: false },
+          getHeader: () => undefined,
+          header() {},
+          removeHeader() {},
+        }),
+      ],
+      ['a Hono Context', () => ({ finalized: true, res: { headers: headersLike() }, header() {} })],
+      ['a Koa ctx', () => ({ res: nodeLike(), request: {}, response: {} })],
+    ];
+
+    /**
+     * Copies of `make()` in which one member, at any depth, throws `thrown` when read, throws
+     * it when called, or returns it.
+     */
+    function broken(make: () => Record<string, unknown>, thrown: unknown): [string, object][] {
+      const out: [string, object][] = [];
+      const walk = (path: string[]): void => {
+        let holder: Record<string, unknown> = make();
+        for (const key of path) holder = holder[key] as Record<string, unknown>;
+        for (const key of Object.keys(holder)) {
+          const at = [...path, key];
+          const vary = (what: string, descriptor: PropertyDescriptor): void => {
+            const target = make();
+            let parent: Record<string, unknown> = target;
+            for (const k of path) parent = parent[k] as Record<string, unknown>;
+            Object.defineProperty(parent, key, {
+              ...descriptor,
+              configurable: true,
+              enumerable: true,
+            });
+            out.push([`${at.join('.')} ${what}`, target]);
+          };
+          vary('throws when read', {
+            get() {
+              throw thrown;
+            },
+          });
+          vary('is the value', { value: thrown });
+          if (typeof holder[key] === 'function') {
+            vary('throws when called', {
+              value() {
+                throw thrown;
+              },
+            });
+            vary('returns the value', { value: () => thrown });
+          } else if (typeof holder[key] === 'object' && holder[key] !== null) walk(at);
+        }
+      };
+      walk([]);
+      return out;
+    }
+
+    it('only invalid_target, headers_sent or headers_immutable, without what the target threw', () => {
+      const codes = ['invalid_target', 'headers_sent', 'headers_immutable'];
+      for (const { label, value } of [...arguments_, ...nonStrings]) {
+        const direct = call(`writeTo(${label})`, () => jar.writeTo(value as never));
+        expect(codeOf(direct), `writeTo(${label})`).to.equal('invalid_target');
+        for (const [kind, make] of targets) {
+          for (const [what, target] of broken(make, value)) {
+            const where = `writeTo(${kind} whose ${what}: ${label})`;
+            const out = call(where, () => jar.writeTo(target as never));
+            if (out === target) continue;
+            expect(codes, where).to.include(codeOf(out));
+            const kept = (out as Error).cause !== undefined;
+            expect(kept, `${where}: what the target threw is kept as the cause`).to.equal(false);
+          }
+        }
+      }
+      expectNone();
+    });
   });
 });

@@ -5,7 +5,19 @@ import { expect } from 'chai';
 import { parseSetCookie } from 'cookie';
 import fc from 'fast-check';
 import * as tough from 'tough-cookie';
-import { Cookie, CookieValidationError } from '../src/index.js';
+import { z } from 'zod';
+import {
+  Cookie,
+  CookieBuilder,
+  CookieJarResponse,
+  CookiePolicy,
+  CookieValidationError,
+  createProtector,
+  defineCookie,
+  parseCookieHeader,
+} from '../src/index.js';
+import { ATTRIBUTE_METHODS } from './support/fixtures.js';
+import { isCookieError, kindOf, throwingOnRead, unprintable } from './support/hostile.js';
 
 const RUNS = 600;
 
@@ -280,6 +292,203 @@ describe('properties', () => {
         expect(JSON.stringify(builder.toConfig())).to.equal(before);
       }),
       { numRuns: RUNS / 2 },
+    );
+  });
+});
+
+// "Only a CookieError is thrown, and read() never rejects" (DESIGN.md, issue 17 §4) at every
+// public entry point but lint's, with arguments of any shape: fast-check's `anything`, objects
+// nested with hostile leaves, and values whose reading, printing or `instanceof` throws.
+describe('properties: only a CookieError escapes', () => {
+  const revocable = Proxy.revocable({}, {});
+  revocable.revoke();
+  const cookie = Cookie.from({ name: 'a', value: 'b', path: '/' });
+  const policy = CookiePolicy.define({
+    name: 'p',
+    defaults: { path: '/' },
+    require: { path: '/' },
+  });
+  const HOSTILE: readonly unknown[] = [
+    revocable.proxy,
+    Object.create(null),
+    unprintable,
+    Symbol('s'),
+    throwingOnRead(new TypeError('read')),
+    throwingOnRead(revocable.proxy),
+    throwingOnRead(unprintable),
+    throwingOnRead(Object.create(null)),
+    throwingOnRead(Symbol('thrown')),
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    [, 'a=1'],
+    new Proxy(cookie, {}),
+    new Proxy(Cookie.builder('a', 'b'), {}),
+    new Proxy(policy, {}),
+    Object.create(Cookie.prototype),
+    Object.create(CookiePolicy.prototype),
+    'a\r\nSet-Cookie: injected=1',
+  ];
+  const KEYS = [
+    'name',
+    'value',
+    'domain',
+    'path',
+    'secure',
+    'maxAge',
+    'expires',
+    'sameSite',
+    'encoding',
+    'profile',
+    'extensions',
+    'days',
+    'defaults',
+    'require',
+    'custom',
+    'cache',
+    'http10Expires',
+    'policy',
+    'codec',
+    'schema',
+    'protect',
+    'mode',
+    'keys',
+    'headers',
+    'status',
+    'getHeader',
+    'setHeader',
+    'headersSent',
+  ];
+  // fast-check prints a counterexample by reading it, which a hostile value would not survive:
+  // the arbitrary describes the argument (a hostile leaf by its index) and `made` builds it.
+  class Leaf {
+    constructor(readonly hostile: number) {}
+  }
+  class Dict {
+    constructor(readonly entries: readonly (readonly [string, unknown])[]) {}
+  }
+  class List {
+    constructor(readonly items: readonly unknown[]) {}
+  }
+  const { value: argument } = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.nat({ max: HOSTILE.length - 1 }).map((i) => new Leaf(i)),
+      fc.anything({
+        maxDepth: 2,
+        withNullPrototype: true,
+        withSparseArray: true,
+        withBoxedValues: true,
+        withBigInt: true,
+        withDate: true,
+        withMap: true,
+        withObjectString: true,
+      }),
+      fc
+        .array(fc.tuple(fc.constantFrom(...KEYS), tie('value')), { maxLength: 4 })
+        .map((entries) => new Dict(entries)),
+      fc.array(tie('value'), { maxLength: 3 }).map((items) => new List(items)),
+    ),
+  }));
+
+  /** The argument a description stands for. */
+  function made(description: unknown): unknown {
+    if (description instanceof Leaf) return HOSTILE[description.hostile];
+    if (description instanceof List) return description.items.map(made);
+    if (description instanceof Dict)
+      return Object.fromEntries(description.entries.map(([k, v]) => [k, made(v)]));
+    return description;
+  }
+
+  const typed = defineCookie({ name: 'a', codec: 'json', schema: z.unknown() });
+  const jar = new CookieJarResponse().add(cookie);
+  const policyJar = new CookieJarResponse({ policy });
+  const header = parseCookieHeader('a=1; b=2');
+  type Entry = readonly [string, (a: unknown, b: unknown, c: unknown) => unknown];
+  const any = (value: unknown) => value as never;
+  const builder = () =>
+    Cookie.builder('a', 'b') as unknown as Record<string, (v: unknown) => CookieBuilder>;
+  const ENTRIES: readonly Entry[] = [
+    ['Cookie.from', (a) => Cookie.from(any(a))],
+    ['Cookie.safeFrom', (a) => Cookie.safeFrom(a)],
+    ['Cookie.parse', (a, b) => Cookie.parse(any(a), any(b))],
+    ['Cookie.safeParse', (a, b) => Cookie.safeParse(any(a), any(b))],
+    ['Cookie.builder().build', (a, b) => Cookie.builder(any(a), any(b)).build()],
+    ['new CookieBuilder().safeBuild', (a, b) => new CookieBuilder(any(a), any(b)).safeBuild()],
+    ...ATTRIBUTE_METHODS.flatMap((m): Entry[] => [
+      [`builder.${m}().build`, (a) => builder()[m]?.(a).build()],
+      [`builder.${m}().apply().safeBuild`, (a) => builder()[m]?.(a).apply(policy).safeBuild()],
+      [`builder.${m}().toConfig`, (a) => builder()[m]?.(a).toConfig()],
+    ]),
+    ['builder.apply', (a) => Cookie.builder('a', 'b').apply(any(a)).build()],
+    ['cookie.with', (a) => cookie.with(any(a))],
+    ['cookie.equals', (a) => cookie.equals(a)],
+    ['cookie.toBuilder', (a) => cookie.toBuilder().value(any(a)).build()],
+    ['new CookieJarResponse', (a) => new CookieJarResponse(any(a))],
+    ['jar.add', (a) => jar.add(any(a))],
+    ['jar.sendCookie', (a, b, c) => jar.sendCookie(any(a), any(b), any(c))],
+    ['jar.sendCookie options', (a) => jar.sendCookie('a', 'b', any(a))],
+    ['jar.delete', (a, b) => jar.delete(any(a), any(b))],
+    ['jar.get', (a) => jar.get(any(a))],
+    ['jar.has', (a) => jar.has(any(a))],
+    ['jar.writeTo', (a) => jar.writeTo(any(a))],
+    ['policy jar.add', (a) => policyJar.add(any(a))],
+    ['policy jar.sendCookie', (a) => policyJar.sendCookie('a', 'b', any(a))],
+    ['policy jar.delete', (a) => policyJar.delete('a', any(a))],
+    ['CookiePolicy.define', (a) => CookiePolicy.define(any(a))],
+    ['CookiePolicy.from', (a) => CookiePolicy.from(a)],
+    ['policy.and', (a) => policy.and(any(a))],
+    ['policy.check', (a) => policy.check(any(a))],
+    ['policy.enforce', (a) => policy.enforce(any(a))],
+    ['parseCookieHeader', (a, b) => [...parseCookieHeader(any(a), any(b))]],
+    ['parsed.get', (a) => header.get(any(a))],
+    ['parsed.getAll', (a) => header.getAll(any(a))],
+    ['parsed.getRaw', (a) => header.getRaw(any(a))],
+    ['parsed.has', (a) => header.has(any(a))],
+    ['defineCookie', (a) => defineCookie(any(a))],
+    ['createProtector', (a) => createProtector(any(a))],
+    ['create', (a) => typed.create(a)],
+    ['read', (a) => typed.read(any(a))],
+  ];
+
+  /** What the entry point gave back must be safe to use: headers printable, one line each. */
+  function checkResult(result: unknown): void {
+    if (result instanceof Cookie) expect(result.toString()).to.match(/^[\x20-\x7E]*$/);
+    if (result instanceof CookieJarResponse)
+      for (const [, value] of result.headers()) expect(value).to.match(/^[\x20-\x7E]*$/);
+  }
+
+  it('every entry point, sync and async, throws, rejects or fails with nothing but a CookieError', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ENTRIES),
+        argument,
+        argument,
+        argument,
+        async ([where, run], a, b, c) => {
+          let outcome: unknown;
+          try {
+            outcome = run(made(a), made(b), made(c));
+          } catch (error) {
+            expect(isCookieError(error), `${where} threw ${kindOf(error)}`).to.equal(true);
+            return;
+          }
+          if (!(outcome instanceof Promise)) return checkResult(outcome);
+          let settled: unknown;
+          try {
+            settled = await outcome;
+          } catch (error) {
+            expect(where, 'read() rejected').not.to.equal('read');
+            expect(isCookieError(error), `${where} rejected with ${kindOf(error)}`).to.equal(true);
+            return;
+          }
+          const failure = settled as { success?: boolean; error?: unknown };
+          if (where === 'read' && failure.success === false)
+            expect(isCookieError(failure.error), 'read() failed without a CookieError').to.equal(
+              true,
+            );
+          checkResult(settled);
+        },
+      ),
+      { numRuns: RUNS },
     );
   });
 });

@@ -89,9 +89,19 @@ export class CookieValidationError extends CookieError {
  * (`describeValue`) instead of printing them.
  */
 export function quote(value: unknown, max = 40): string {
-  const text = typeof value === 'string' ? value : String(value);
+  const text = typeof value === 'string' ? value : printable(value);
   const short = text.length > max ? `${text.slice(0, max)}…` : text;
   return JSON.stringify(short);
+}
+
+/**
+ * A primitive as `String` writes it; an object or a function by its kind only, since `String()`
+ * runs its `toString` (which may throw, or be a revoked Proxy's trap).
+ */
+function printable(value: unknown): string {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function'
+    ? `(${withArticle(typeof value)})`
+    : String(value);
 }
 
 /** What a message may say of a cookie value: its length, never its content. */

@@ -6,7 +6,7 @@ import { Cookie, CookieJarResponse } from 'cookiesmith';
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 
-const app = new Hono();
+const app = new Hono<{ Variables: { cookies: CookieJarResponse } }>();
 
 // Before
 app.get('/before', (c) => {
@@ -16,26 +16,36 @@ app.get('/before', (c) => {
   return c.text('ok');
 });
 
-// After
+// After: a middleware registered first writes the jar once every handler has run
+app.use('/after', async (c, next) => {
+  // hono sends no cache directives; the jar does by default
+  c.set('cookies', new CookieJarResponse({ cache: 'off' }));
+  await next();
+  c.get('cookies').writeTo(c);
+});
+
 app.get('/after', (c) => {
-  new CookieJarResponse({ cache: 'off' }) // hono sends no cache directives; the jar does by default
-    .add(
-      Cookie.builder('theme', 'dark')
-        .profile('rfc6265')
-        .path('/')
-        .maxAge({ days: 30 })
-        .sameSite('Lax'),
-    )
-    .add(
-      Cookie.builder('__Host-sid', 'a3f9c2e1')
-        .profile('rfc6265')
-        .path('/')
-        .secure()
-        .httpOnly()
-        .sameSite('Strict'),
-    )
-    .delete('legacy', { path: '/', profile: 'rfc6265' })
-    .writeTo(c);
+  c.set(
+    'cookies',
+    c
+      .get('cookies')
+      .add(
+        Cookie.builder('theme', 'dark')
+          .profile('rfc6265')
+          .path('/')
+          .maxAge({ days: 30 })
+          .sameSite('Lax'),
+      )
+      .add(
+        Cookie.builder('__Host-sid', 'a3f9c2e1')
+          .profile('rfc6265')
+          .path('/')
+          .secure()
+          .httpOnly()
+          .sameSite('Strict'),
+      )
+      .delete('legacy', { path: '/', profile: 'rfc6265' }),
+  );
   return c.text('ok');
 });
 

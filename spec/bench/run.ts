@@ -174,7 +174,7 @@ const workloads: Workload[] = [
     },
     peers: {
       'cookie stringifySetCookie ×200': () =>
-        bigJar.map((c, i) => stringifySetCookie(peers[i % SIZE] as never)),
+        bigJar.map((_, i) => stringifySetCookie(peers[i % SIZE] as never)),
     },
   },
 ];

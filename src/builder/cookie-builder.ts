@@ -283,6 +283,14 @@ export class CookieBuilder<N extends string = string> {
     return config as CookieConfig;
   }
 
+  /**
+   * @internal True for a builder this class made; a Proxy of one, or an object made from its
+   * prototype, is not one (its methods would run the caller's code). Never throws.
+   */
+  static isBuilder(value: unknown): value is CookieBuilder<string> {
+    return typeof value === 'object' && value !== null && #depth in value;
+  }
+
   /** @internal A builder holding an existing configuration (used by `Cookie#toBuilder`). */
   static fromConfig(config: CookieConfig): CookieBuilder<string> {
     return rootOf({ ...config }, undefined);

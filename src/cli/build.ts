@@ -261,7 +261,7 @@ async function readConfigFile(file: string): Promise<Source[]> {
   try {
     data = JSON.parse(text);
   } catch (cause) {
-    throw new UsageError(`build: ${file} is not valid JSON: ${(cause as Error).message}`);
+    throw new UsageError(`build: ${file} is not valid JSON${whereInvalid(text, cause)}`);
   }
   const list = Array.isArray(data);
   const entries: unknown[] = list ? (data as unknown[]) : [data];
@@ -274,6 +274,17 @@ async function readConfigFile(file: string): Promise<Source[]> {
     field: keyOf,
     build: (policy) => cookieUnder(entry, policy),
   }));
+}
+
+/**
+ * Where JSON.parse stopped, as line and column, when its message says: the message itself is
+ * not printed, since V8 quotes the text around the error, which may be a cookie value.
+ */
+function whereInvalid(text: string, cause: unknown): string {
+  const match = /at position (\d+)/.exec(cause instanceof Error ? cause.message : '');
+  if (match === null) return ' (its text is not shown: it may hold cookie values)';
+  const before = text.slice(0, Number(match[1])).split('\n');
+  return ` at line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
 }
 
 // Max-Age from the command line: seconds, or a duration like 30d, 8h, 1d12h, 90m, 45s.

@@ -43,6 +43,7 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 /** Brand shared by every copy of cookiesmith loaded in one process (ESM and CommonJS builds). */
 export const COOKIE_BRAND: unique symbol = Symbol.for('cookiesmith.Cookie') as never;
 let create: (checked: CheckedCookie) => Cookie;
+let isOwn: (value: object) => boolean;
 
 /**
  * An HTTP cookie as an immutable, always-valid value object. Create one with
@@ -81,6 +82,7 @@ export class Cookie {
 
   static {
     create = (checked) => new Cookie(TOKEN, checked);
+    isOwn = (value) => #name in value;
     // Marks cookies of every copy of the package (its ESM and CommonJS builds are two copies),
     // so a jar can take a cookie made by the other copy.
     Object.defineProperty(Cookie.prototype, COOKIE_BRAND, { value: true });
@@ -372,6 +374,14 @@ export class Cookie {
     if (this.#extensions !== undefined) c.extensions = this.#extensions.map((e) => ({ ...e }));
     return c as CookieConfig & { expires?: Date };
   }
+}
+
+/**
+ * @internal True for a cookie this class made. A Proxy of one, or an object made from its
+ * prototype, passes `instanceof` but holds no state: it is not a cookie. Never throws.
+ */
+export function isCookie(value: unknown): value is Cookie {
+  return typeof value === 'object' && value !== null && isOwn(value);
 }
 
 /** @internal A cookie from a state `checkConfig` (or the reader) has accepted. */

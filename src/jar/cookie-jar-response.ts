@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CookieBuilder } from '../builder/cookie-builder.js';
-import { COOKIE_BRAND, Cookie } from '../cookie/cookie.js';
-import { type CookieIssue, CookieValidationError, guardInput } from '../errors.js';
+import { COOKIE_BRAND, Cookie, isCookie } from '../cookie/cookie.js';
+import { type CookieIssue, CookieValidationError, describeThrown, guardInput } from '../errors.js';
 import { isCookiePolicy } from '../policy/brand.js';
 import type { CookiePolicy } from '../policy/cookie-policy.js';
 import type { CookieProfile } from '../rules/attributes.js';
@@ -69,21 +69,15 @@ interface Settings {
 /** Reads and checks the options once; every jar derived from this one shares the result. */
 function settingsFrom(options: unknown): Settings {
   let parsed: ReturnType<typeof optionsSchema.safeParse>;
+  let issues: CookieIssue[] = [];
   try {
     parsed = optionsSchema.safeParse(options ?? {});
+    // zod words its issues when `error` is first read, looking at the input again
+    if (!parsed.success) issues = toCookieIssues(parsed.error);
   } catch (cause) {
-    throw new CookieValidationError(undefined, [
-      {
-        path: [],
-        code: 'invalid_type',
-        message: `CookieJarResponse options could not be read: ${String(cause)}`,
-        source: SOURCE,
-      },
-    ]);
+    throw invalid([], `options could not be read: ${describeThrown(cause)} was thrown`);
   }
-  if (!parsed.success) {
-    throw new CookieValidationError(undefined, toCookieIssues(parsed.error), parsed.error);
-  }
+  if (!parsed.success) throw new CookieValidationError(undefined, issues, parsed.error);
   const cache = parsed.data.cache ?? 'private';
   const http10Expires = parsed.data.http10Expires ?? true;
   const cacheControl = cacheControlFor(cache);
@@ -154,12 +148,15 @@ function contentsOf(order: readonly Cookie[]): Contents {
   return { cookies: Object.freeze(cookies), byName };
 }
 
-/** What `add()` was given. Reading a hostile object (a Proxy) may throw: call it guarded. */
+/**
+ * What `add()` was given, by brand: a Proxy of a cookie or builder is neither (its traps could
+ * hand over any header). Reading a hostile object (a Proxy) may throw: call it guarded.
+ */
 function kindOf(input: unknown): 'cookie' | 'builder' | 'other copy' | 'other' {
-  if (input instanceof Cookie) return 'cookie';
-  if (input instanceof CookieBuilder) return 'builder';
-  if (typeof input === 'object' && input !== null && COOKIE_BRAND in input) return 'other copy';
-  return 'other';
+  if (isCookie(input)) return 'cookie';
+  if (CookieBuilder.isBuilder(input)) return 'builder';
+  if (typeof input !== 'object' || input === null || input instanceof Cookie) return 'other';
+  return COOKIE_BRAND in input ? 'other copy' : 'other';
 }
 
 /** The config of a cookie made by the package's other build (ESM vs CommonJS). */
@@ -242,7 +239,7 @@ export class CookieJarResponse {
       {
         path: [],
         code: 'invalid_type',
-        message: 'add() takes a Cookie or a CookieBuilder',
+        message: 'add() takes a Cookie or a CookieBuilder (a Proxy or copy of one is neither)',
         source: SOURCE,
       },
     ]);
@@ -421,7 +418,10 @@ function configOf(
   try {
     copy = { ...(options as Record<string, unknown>) };
   } catch (cause) {
-    throw invalid([], `sendCookie() options could not be read: ${String(cause)}`);
+    throw invalid(
+      [],
+      `sendCookie() options could not be read: ${describeThrown(cause)} was thrown`,
+    );
   }
   const issues: CookieIssue[] = [];
   for (const key of ['name', 'value'] as const) {
@@ -448,7 +448,7 @@ function removalOf(name: string, options: unknown): CookieBuilder<string> {
   try {
     scope = { ...(options as Record<string, unknown>) };
   } catch (cause) {
-    throw invalid([], `delete() options could not be read: ${String(cause)}`);
+    throw invalid([], `delete() options could not be read: ${describeThrown(cause)} was thrown`);
   }
   const unknown = Object.keys(scope).filter((key) => !DELETE_KEYS.has(key));
   if (unknown.length > 0) {

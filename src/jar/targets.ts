@@ -111,11 +111,12 @@ function recognise(target: unknown): HeaderAccess {
     access = accessOf(target);
     sent = access?.sent() === true;
   } catch (cause) {
-    // A hostile target (a Proxy, a throwing getter): the cause is kept, never inspected here
-    throw new CookieError('writeTo() could not inspect its target', {
-      code: 'invalid_target',
-      cause,
-    });
+    // A hostile target (a Proxy, a throwing getter): what it threw is described by kind only and
+    // not kept, as a cause that cannot be printed would break whoever logs the error
+    throw new CookieError(
+      `writeTo() could not inspect its target (${describeThrown(cause)} was thrown)`,
+      { code: 'invalid_target' },
+    );
   }
   if (access === undefined) {
     const got =
@@ -158,7 +159,8 @@ export function writeOutput(target: unknown, output: JarOutput): void {
       sent
         ? 'the headers of this response were already sent; call writeTo() before writing the body'
         : `the target refused the headers (${describeThrown(cause)} was thrown); a Response from fetch() has immutable headers, copy it with new Response(body, response) first`,
-      { code: sent ? 'headers_sent' : 'headers_immutable', cause },
+      // What the target threw is not kept: a framework's message may quote the Set-Cookie line
+      { code: sent ? 'headers_sent' : 'headers_immutable' },
     );
   }
 }

@@ -124,7 +124,9 @@ export function safeParseSetCookie(
 /** The attributes by the length of their name, as the common-line reader looks them up. */
 const BY_LENGTH: readonly (readonly AttributeRow[])[] = ATTRIBUTES.reduce<AttributeRow[][]>(
   (lists, row) => {
-    (lists[row.lower.length] ??= []).push(row);
+    const list = lists[row.lower.length] ?? [];
+    list.push(row);
+    lists[row.lower.length] = list;
     return lists;
   },
   [],

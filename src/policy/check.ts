@@ -1,7 +1,7 @@
 // Checking a cookie against a policy's requirements: a built cookie (read through its public
 // properties) or a builder's raw state (read through the attribute schemas).
 import type * as z from 'zod/mini';
-import type { Cookie } from '../cookie/cookie.js';
+import { Cookie, isCookie } from '../cookie/cookie.js';
 import { CookieError, type CookieIssue, quote } from '../errors.js';
 import type { CookieProfile, SameSite } from '../rules/attributes.js';
 import type { CookieEncoding } from '../rules/encoding.js';
@@ -39,8 +39,7 @@ const NOTHING: ReadonlySet<string> = new Set();
 
 /**
  * Every `Cookie` carries this brand on its prototype, whichever copy of the package (its ESM or
- * CommonJS build) made it. The policy recognises a cookie by it and reads it through its public
- * properties only, so it needs no run-time import of the `Cookie` class.
+ * CommonJS build) made it: a cookie of the other copy is recognised by it.
  */
 const COOKIE_BRAND = Symbol.for('cookiesmith.Cookie');
 
@@ -55,10 +54,17 @@ export function subjectOf(cookie: unknown, method: string): Subject {
   return subject;
 }
 
-/** The subject of a branded cookie; `undefined` for anything that cannot be read as one. */
+/**
+ * The subject of a cookie: one this package made, or one of its other copy (ESM vs CommonJS),
+ * known by the brand and read through its public properties; `undefined` for anything else,
+ * a Proxy of a cookie or an object made from `Cookie.prototype` included (they pass
+ * `instanceof` and hold no state of their own).
+ */
 function readCookie(value: unknown): Subject | undefined {
+  if (isCookie(value)) return subjectOfCookie(value);
   try {
     if (typeof value !== 'object' || value === null || !(COOKIE_BRAND in value)) return undefined;
+    if (value instanceof Cookie) return undefined;
     const s = subjectOfCookie(value as object as Cookie);
     const text = (v: unknown) => v === undefined || typeof v === 'string';
     const number = (v: unknown) => v === undefined || typeof v === 'number';
@@ -102,7 +108,12 @@ export function subjectOfConfig(config: Readonly<Record<string, unknown>>): Subj
   const read = (key: keyof typeof attributes): unknown => {
     const raw = config[key];
     if (raw === undefined) return undefined;
-    const result = (attributes[key] as z.ZodMiniType).safeParse(raw);
+    let result: { success: boolean; data?: unknown };
+    try {
+      result = (attributes[key] as z.ZodMiniType).safeParse(raw);
+    } catch {
+      result = { success: false }; // a revoked Proxy, a throwing getter: the schema reports it
+    }
     if (result.success) return result.data;
     unreadable.add(key);
     return undefined;

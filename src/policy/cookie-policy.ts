@@ -2,7 +2,7 @@ import type { Cookie, CookieResult } from '../cookie/cookie.js';
 import { CookieError, type CookieIssue, CookieValidationError, guardInput } from '../errors.js';
 import type { CookiePrefix } from '../rules/prefixes.js';
 import type { CookieAttributes } from '../rules/schema.js';
-import { POLICY_BRAND } from './brand.js';
+import { isCookiePolicy, PolicyBrand } from './brand.js';
 import { issuesOf, subjectOf, subjectOfConfig, subjectOfCookie } from './check.js';
 import { findIncoherence } from './coherence.js';
 import { combine } from './compose.js';
@@ -57,18 +57,17 @@ const TOKEN = Symbol('CookiePolicy');
  * });
  * const sid = Cookie.builder('sid', token).apply(team).build();
  */
-export class CookiePolicy<Prefix extends CookiePrefix | undefined = CookiePrefix | undefined> {
+export class CookiePolicy<
+  Prefix extends CookiePrefix | undefined = CookiePrefix | undefined,
+> extends PolicyBrand {
   /** The policy's name; a composed policy is named `"a & b"`. */
   readonly name: string;
   /** Type-level marker of the required name prefix; never set at run time. */
   declare readonly '~prefix'?: Prefix;
   readonly #parts: Parts;
 
-  static {
-    Object.defineProperty(CookiePolicy.prototype, POLICY_BRAND, { value: true });
-  }
-
   private constructor(token: typeof TOKEN, parts: Parts) {
+    super();
     if (token !== TOKEN) {
       throw new CookieError('use CookiePolicy.define or CookiePolicy.from', {
         code: 'private_constructor',
@@ -109,7 +108,8 @@ export class CookiePolicy<Prefix extends CookiePrefix | undefined = CookiePrefix
    */
   static from(config: unknown): CookiePolicy {
     return guardInput('CookiePolicy.from()', () => {
-      if (config instanceof CookiePolicy) return config;
+      if (isCookiePolicy(config)) return config;
+      refuseLookAlike(config, 'CookiePolicy.from()');
       return CookiePolicy.#create(fromConfig(parsePolicy(config), []));
     });
   }
@@ -137,7 +137,7 @@ export class CookiePolicy<Prefix extends CookiePrefix | undefined = CookiePrefix
   and<B extends CookiePrefix | undefined>(
     other: CookiePolicy<B>,
   ): CookiePolicy<CombinedPrefix<Prefix, B>> {
-    if (!(other instanceof CookiePolicy)) {
+    if (!isCookiePolicy(other)) {
       throw new CookieError('and() takes a CookiePolicy; create one with CookiePolicy.define', {
         code: 'invalid_policy',
       });
@@ -257,4 +257,23 @@ export class CookiePolicy<Prefix extends CookiePrefix | undefined = CookiePrefix
     defaults: { profile: 'rfc6265' },
     require: { profile: 'rfc6265' },
   });
+}
+
+/**
+ * Refuses what looks like a policy and is not one (a Proxy of one, a copy made from its
+ * prototype): read as configuration, it would lose its rules.
+ */
+function refuseLookAlike(value: unknown, where: string): void {
+  let lookAlike = false;
+  try {
+    lookAlike = value instanceof CookiePolicy;
+  } catch {
+    // a revoked Proxy or a throwing trap: read as configuration, which reports it
+  }
+  if (lookAlike) {
+    throw new CookieError(
+      `${where} takes a CookiePolicy or its configuration; a Proxy or copy of a policy has lost its rules, pass the policy itself`,
+      { code: 'invalid_policy' },
+    );
+  }
 }

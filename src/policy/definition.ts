@@ -1,7 +1,7 @@
 // Reading definitions: `CookiePolicy.define` and `CookiePolicy.from` input into the parts of a
 // policy, every problem an issue whose path points at the key.
 import type * as z from 'zod/mini';
-import { CookieValidationError, quote } from '../errors.js';
+import { CookieValidationError, describeThrown, quote } from '../errors.js';
 import type { SameSite } from '../rules/attributes.js';
 import { toCookieIssues } from '../rules/schema.js';
 import {
@@ -80,7 +80,7 @@ export function parsePolicy(config: unknown): z.output<typeof cookiePolicySchema
       {
         path: [],
         code: 'invalid_type',
-        message: `policy configuration could not be read: ${String(cause)}`,
+        message: `policy configuration could not be read: ${describeThrown(cause)} was thrown`,
         source: SOURCE,
       },
     ]);
