@@ -164,10 +164,8 @@ function configOfCopy(input: unknown): Parameters<typeof Cookie.from>[0] {
   return (input as Cookie).toJSON();
 }
 
-// Passed as the second constructor argument by the jar itself, with the state of the new jar
-// after it; the public signature has the options only. (Arguments rather than module
-// variables, as in CookieBuilder: storing a new object in a module variable costs a write
-// barrier.)
+// Passed as the second constructor argument by the jar itself, with the jar it derives from and
+// the cookie it adds after it; the public signature has the options only.
 const DERIVED: unique symbol = Symbol('derived');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 const NO_HEADERS: readonly never[] = Object.freeze([]);

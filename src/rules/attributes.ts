@@ -165,8 +165,7 @@ export type AttributeSpecs = typeof SPECS;
 
 /**
  * Every attribute, in header order. Each row has every field, in one order, so that code
- * reading any row sees one object shape (and rows are read-only by type, not frozen: a frozen
- * object's properties read slower on the serializer's path).
+ * reading any row sees one object shape; rows are read-only by type.
  */
 export const ATTRIBUTES: readonly AttributeRow[] = Object.freeze(
   Object.entries(SPECS).map(
