@@ -329,7 +329,7 @@ for (const profile of PROFILES) {
             ? '; Version=1; Comment="hello world"; Domain=.example.com'
             : '; Domain=example.com';
         expect(cookie.toString()).to.equal(
-          `sid=abc${legacy}; Path=/; Max-Age=60; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax; Partitioned; Priority=Low; Foo=bar; Baz`,
+          `sid=abc${legacy}; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Max-Age=60; Secure; HttpOnly; SameSite=Lax; Partitioned; Priority=Low; Foo=bar; Baz`,
         );
         const names = attributeNames(cookie.toString()).map((n) => n.toLowerCase());
         expect(new Set(names).size).to.equal(names.length);
