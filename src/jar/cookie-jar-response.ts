@@ -4,6 +4,7 @@ import { COOKIE_BRAND, Cookie } from '../cookie/cookie.js';
 import { type CookieIssue, CookieValidationError, guardInput } from '../errors.js';
 import { type CookiePolicy, isCookiePolicy } from '../policy/cookie-policy.js';
 import type { CookieProfile } from '../rules/attributes.js';
+import { cookieLine, type ResponseWarning, responseWarnings } from '../rules/response.js';
 import { type CookieAttributes, toCookieIssues } from '../rules/schema.js';
 import {
   type CookieJarCache,
@@ -339,6 +340,21 @@ export class CookieJarResponse {
   setCookieHeaders(): readonly string[] {
     this.#setCookie ??= Object.freeze(this.cookies().map((c) => c.toString()));
     return this.#setCookie;
+  }
+
+  /**
+   * What the response risks as a whole, frozen: Set-Cookie lines past the 4 KB and 8 KB proxy
+   * header buffers nginx uses by default (`header_block_size`), more cookies than the 50 per
+   * domain RFC 6265 §6.1 asks browsers to keep or the 180 Chromium and Firefox keep
+   * (`too_many_cookies`), one name set for two scopes (`duplicate_name`). Each warning gives the
+   * positions of the lines concerned in `setCookieHeaders()`. What one cookie risks is in its
+   * own `cookie.warnings`.
+   * @example new CookieJarResponse().add(cookie).warnings; // → [] for a small response
+   */
+  get warnings(): readonly ResponseWarning[] {
+    const lines = this.setCookieHeaders();
+    const now = Date.now();
+    return responseWarnings(this.cookies().map((c, i) => cookieLine(c, lines[i] ?? '', now)));
   }
 
   /**
