@@ -121,8 +121,8 @@ function writeAttributes(c: Cookie): string {
     h += `; Comment=${/^[\w!#$%&'*+.^`|~-]+$/.test(c.comment) ? c.comment : JSON.stringify(c.comment)}`;
   if (c.domain !== undefined) h += `; Domain=${c.domain}`;
   if (c.path !== undefined) h += `; Path=${c.path}`;
-  if (c.maxAge !== undefined) h += `; Max-Age=${c.maxAge}`;
   if (c.expires !== undefined) h += `; Expires=${c.expires.toUTCString()}`;
+  if (c.maxAge !== undefined) h += `; Max-Age=${c.maxAge}`;
   if (c.secure) h += '; Secure';
   if (c.httpOnly) h += '; HttpOnly';
   if (c.sameSite !== undefined) h += `; SameSite=${c.sameSite}`;

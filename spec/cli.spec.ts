@@ -6,6 +6,8 @@ import {
 } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { createServer as createHttpsServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -37,6 +39,54 @@ function run(
     timeout: 30_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the built bin without blocking this process (a server in it must answer). */
+function runAsync(args: readonly string[]): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of ['NO_COLOR', 'FORCE_COLOR', 'NODE_TLS_REJECT_UNAUTHORIZED']) delete env[key];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, timeout: 30_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end();
+  });
+}
+
+/** A key and a one-day certificate for 127.0.0.1, made with openssl in `dir`. */
+function selfSignedCertificate(dir: string): { key: Buffer; cert: Buffer } {
+  const keyFile = join(dir, 'key.pem');
+  const certFile = join(dir, 'cert.pem');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-days',
+      '1',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+    ],
+    { stdio: 'ignore' },
+  );
+  return { key: readFileSync(keyFile), cert: readFileSync(certFile) };
 }
 
 function json<T = Record<string, unknown>>(result: Run): T {
@@ -574,6 +624,119 @@ describe('cookiesmith CLI', function () {
       const result = run(['lint'], { input: built.stdout });
       expect(result.status).to.equal(0);
       expect(result.stdout).to.match(/1 header: 0 errors/);
+    });
+
+    it('shows what each engine does where they differ', () => {
+      const result = run(['lint', 'v=a\tb; Path=/; SameSite=Lax']);
+      expect(result.status).to.equal(1);
+      expect(result.stdout).to.include('Chromium: refuses the line');
+      expect(result.stdout).to.include('Firefox: stores the tab in the value');
+      expect(result.stdout).to.include('WebKitGTK (libsoup): stops reading at index 3');
+      expect(result.stdout, 'the tab is shown escaped').to.include('v=a\\tb');
+    });
+
+    describe('<url>: a live response, over HTTPS on 127.0.0.1', () => {
+      let server: Server;
+      let base: string;
+      let certFile: string;
+
+      before(async () => {
+        const { key, cert } = selfSignedCertificate(dir);
+        certFile = join(dir, 'server.pem');
+        writeFileSync(certFile, cert);
+        server = createHttpsServer({ key, cert }, (req, res) => {
+          const routes: Record<string, () => void> = {
+            '/login': () => {
+              res.setHeader('Set-Cookie', ['sid=abc; SameSite=None']);
+              res.writeHead(302, { Location: '/home' }).end();
+            },
+            '/home': () => {
+              res.setHeader('Set-Cookie', [
+                'theme=dark; Path=/; SameSite=Lax',
+                'pref=1; Domain=other.example; Path=/; SameSite=Lax',
+              ]);
+              res.writeHead(200).end('home');
+            },
+            '/loop': () => res.writeHead(302, { Location: '/loop' }).end(),
+          };
+          (routes[req.url ?? ''] ?? (() => res.writeHead(404).end()))();
+        });
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      });
+
+      after(async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      });
+
+      it('lints the first response and names the redirect it did not follow', async () => {
+        const result = await runAsync(['lint', `${base}/login`, '--ca', certFile]);
+        expect(result.status).to.equal(1);
+        expect(result.stdout).to.include(`GET ${base}/login → 302`);
+        expect(result.stdout).to.include(`(a redirect to ${base}/home: --follow to lint it too)`);
+        expect(result.stdout).to.match(/1 response, 1 header: 1 error/);
+        expectNoStack(result);
+      });
+
+      it('--follow lints each hop with its own lines, the Domain checked against its host', async () => {
+        const result = await runAsync([
+          'lint',
+          `${base}/login`,
+          '--follow',
+          '--json',
+          '--ca',
+          certFile,
+        ]);
+        expect(result.status).to.equal(1);
+        const output = json<{
+          responses: {
+            url: string;
+            status: number;
+            headers: { header: string; findings: { code: string }[] }[];
+          }[];
+        }>(result);
+        expect(output.responses.map((r) => [r.url, r.status])).to.deep.equal([
+          [`${base}/login`, 302],
+          [`${base}/home`, 200],
+        ]);
+        expect(output.responses[0]?.headers[0]?.findings.map((f) => f.code)).to.include(
+          'same_site_none_insecure',
+        );
+        const home = output.responses[1]?.headers.map((h) => h.findings.map((f) => f.code));
+        expect(home).to.deep.equal([[], ['domain_mismatch']]);
+      });
+
+      it('stops following after 10 responses', async () => {
+        const result = await runAsync([
+          'lint',
+          `${base}/loop`,
+          '--follow',
+          '--json',
+          '--ca',
+          certFile,
+        ]);
+        expect(result.status).to.equal(0);
+        expect(json<{ responses: unknown[] }>(result).responses).to.have.length(10);
+      });
+
+      it('refuses an untrusted certificate with exit 2 and says how to trust it', async () => {
+        const result = await runAsync(['lint', `${base}/home`]);
+        expect(result.status).to.equal(2);
+        expect(result.stderr).to.include('--ca <file>');
+        expectNoStack(result);
+      });
+
+      it('--insecure skips the check, and says so on stderr', async () => {
+        const result = await runAsync(['lint', `${base}/home`, '--insecure']);
+        expect(result.status).to.equal(1);
+        expect(result.stderr).to.include('not verified');
+        expect(result.stdout).to.include('domain_mismatch');
+      });
+
+      it('refuses URL options without a URL, and a URL with headers', () => {
+        expect(run(['lint', '--follow', 'a=1']).status).to.equal(2);
+        expect(run(['lint', `${base}/home`, 'a=1']).status).to.equal(2);
+      });
     });
   });
 

@@ -166,20 +166,20 @@ describe('CookieBuilder', () => {
         .removal()
         .build();
       expect(cookie.toString()).to.equal(
-        'sid=; Version=1; Domain=.example.com; Path=/app; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly',
+        'sid=; Version=1; Domain=.example.com; Path=/app; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly',
       );
       expect(cookie.warnings).to.deep.equal([]);
     });
 
     for (const [name, expected] of [
       ['__Secure-id', 'Secure'],
-      ['__Host-id', 'Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure'],
+      ['__Host-id', 'Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Secure'],
       ['__Http-id', 'Secure; HttpOnly'],
       [
         '__Host-Http-id',
-        'Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure; HttpOnly',
+        'Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Secure; HttpOnly',
       ],
-      ['__HOST-id', 'Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure'],
+      ['__HOST-id', 'Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Secure'],
     ] as const) {
       it(`adds what ${name} needs, so browsers accept the removal`, () => {
         const cookie = new CookieBuilder(name, 'x').removal().build();

@@ -234,7 +234,7 @@ describe('CookieJarResponse', () => {
     it('sends an empty value, Max-Age=0 and Expires in 1970 in the given scope', () => {
       const jar = new CookieJarResponse().delete('sid', { domain: '.example.com', path: '/app' });
       expect(jar.setCookieHeaders()).to.deep.equal([
-        `sid=; Version=1; Domain=.example.com; Path=/app; Max-Age=0; Expires=${EPOCH}`,
+        `sid=; Version=1; Domain=.example.com; Path=/app; Expires=${EPOCH}; Max-Age=0`,
       ]);
     });
 
@@ -251,14 +251,14 @@ describe('CookieJarResponse', () => {
     });
 
     const prefixed: [string, string][] = [
-      ['__Host-sid', `__Host-sid=; Version=1; Path=/; Max-Age=0; Expires=${EPOCH}; Secure`],
-      ['__Secure-sid', `__Secure-sid=; Version=1; Max-Age=0; Expires=${EPOCH}; Secure`],
-      ['__Http-sid', `__Http-sid=; Version=1; Max-Age=0; Expires=${EPOCH}; Secure; HttpOnly`],
+      ['__Host-sid', `__Host-sid=; Version=1; Path=/; Expires=${EPOCH}; Max-Age=0; Secure`],
+      ['__Secure-sid', `__Secure-sid=; Version=1; Expires=${EPOCH}; Max-Age=0; Secure`],
+      ['__Http-sid', `__Http-sid=; Version=1; Expires=${EPOCH}; Max-Age=0; Secure; HttpOnly`],
       [
         '__Host-Http-sid',
-        `__Host-Http-sid=; Version=1; Path=/; Max-Age=0; Expires=${EPOCH}; Secure; HttpOnly`,
+        `__Host-Http-sid=; Version=1; Path=/; Expires=${EPOCH}; Max-Age=0; Secure; HttpOnly`,
       ],
-      ['__HOST-sid', `__HOST-sid=; Version=1; Path=/; Max-Age=0; Expires=${EPOCH}; Secure`],
+      ['__HOST-sid', `__HOST-sid=; Version=1; Path=/; Expires=${EPOCH}; Max-Age=0; Secure`],
     ];
     for (const [name, header] of prefixed) {
       it(`deletes ${name} with what its prefix needs`, () => {
@@ -282,7 +282,7 @@ describe('CookieJarResponse', () => {
       // A cross-site frame only accepts SameSite=None lines (6265bis §5.7 step 18).
       const jar = new CookieJarResponse().delete('chip', { path: '/', partitioned: true });
       expect(jar.setCookieHeaders()).to.deep.equal([
-        `chip=; Version=1; Path=/; Max-Age=0; Expires=${EPOCH}; Secure; SameSite=None; Partitioned`,
+        `chip=; Version=1; Path=/; Expires=${EPOCH}; Max-Age=0; Secure; SameSite=None; Partitioned`,
       ]);
     });
 
@@ -297,7 +297,7 @@ describe('CookieJarResponse', () => {
         profile: 'rfc6265',
       });
       expect(jar.setCookieHeaders()).to.deep.equal([
-        `sid=; Domain=example.com; Max-Age=0; Expires=${EPOCH}`,
+        `sid=; Domain=example.com; Expires=${EPOCH}; Max-Age=0`,
       ]);
     });
 

@@ -583,7 +583,7 @@ describe('Cookie', () => {
     it('is the Set-Cookie value and the same string on every call', () => {
       const cookie = Cookie.from(FULL);
       expect(cookie.toString()).to.equal(
-        'sid=a%20b; Version=1; Comment="session id"; Domain=.example.com; Path=/app; Max-Age=3600; Expires=Sat, 01 Jun 2030 12:00:00 GMT; Secure; HttpOnly; SameSite=Strict; Partitioned; Priority=High; Foo=bar; Baz',
+        'sid=a%20b; Version=1; Comment="session id"; Domain=.example.com; Path=/app; Expires=Sat, 01 Jun 2030 12:00:00 GMT; Max-Age=3600; Secure; HttpOnly; SameSite=Strict; Partitioned; Priority=High; Foo=bar; Baz',
       );
       expect(`${cookie}`).to.equal(cookie.toString());
       expect(cookie.toString()).to.equal(cookie.toString());

@@ -17,7 +17,7 @@ import ts from 'typescript';
 import type {
   CookieIssueCode,
   CookieWarningCode,
-  SetCookieWarningCode,
+  LintCode,
   UnprotectErrorCode,
 } from '../src/index.js';
 import { ensureBuilt, ROOT } from './support/build.js';
@@ -127,8 +127,10 @@ const ISSUE_CODES: Record<CookieIssueCode, true> = {
   duration: true,
   policy: true,
   parse: true,
+  duplicate_attribute: true,
+  flag_value: true,
 };
-const WARNING_CODES: Record<CookieWarningCode | SetCookieWarningCode, true> = {
+const WARNING_CODES: Record<CookieWarningCode | LintCode, true> = {
   lifetime_capped: true,
   expires_past: true,
   same_site_absent: true,
@@ -143,6 +145,14 @@ const WARNING_CODES: Record<CookieWarningCode | SetCookieWarningCode, true> = {
   bad_whitespace: true,
   empty_attribute: true,
   too_many_attributes: true,
+  attribute_unknown: true,
+  attribute_misspelt: true,
+  header_block_size: true,
+  too_many_cookies: true,
+  domain_public_suffix: true,
+  domain_mismatch: true,
+  domain_case: true,
+  lifetime_order: true,
 };
 const UNPROTECT_CODES: Record<UnprotectErrorCode, true> = {
   protect_format: true,

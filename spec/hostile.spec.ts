@@ -1268,3 +1268,90 @@ describe('Hostile input: arguments whose reading, printing or instanceof throws,
     });
   });
 });
+
+// lint's entry points never throw at all: a line that cannot be read is a diagnostic, an option
+// that cannot be read is an `invalid_type` diagnostic, and the line is linted anyway.
+describe('lintSetCookie / lintSetCookieLines / jar.warnings: never throw', () => {
+  const lintOptions: Hostile[] = [
+    ...nonStrings,
+    { label: 'null-prototype options', value: Object.assign(Object.create(null), { url: 'x' }) },
+    {
+      label: 'options with a throwing url getter',
+      value: Object.defineProperty({}, 'url', {
+        get() {
+          throw new Error('url getter');
+        },
+      }),
+    },
+    { label: 'options with a hostile url', value: { url: trap, profile: revoked.proxy } },
+  ];
+  const sparse = (): unknown[] => {
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    return ['a=1', , 'b=2'];
+  };
+  const indexThrows = new Proxy(['a=1'], {
+    get(target, key) {
+      if (key === '0') throw new Error('index getter');
+      return Reflect.get(target, key);
+    },
+  });
+
+  /** Calls `run`; fails the spec if it throws anything at all. */
+  function never<T>(label: string, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      expect.fail(`${label} threw ${String((error as Error)?.name ?? typeof error)}`);
+    }
+  }
+
+  it('lintSetCookie: any line, any options', () => {
+    for (const { label, value } of [...values, ...bigStrings]) {
+      const out = never(`lintSetCookie(${label})`, () => lib.lintSetCookie(value as never));
+      expect(out, label).to.be.an('array');
+      expect(Object.isFrozen(out), label).to.equal(true);
+    }
+    for (const { label, value } of lintOptions) {
+      const out = never(`lintSetCookie(line, ${label})`, () =>
+        lib.lintSetCookie('r=1; SameSite=None', value as never),
+      );
+      expect(
+        out.map((d) => d.code),
+        label,
+      ).to.include('same_site_none_insecure');
+    }
+  });
+
+  it('lintSetCookieLines: sparse arrays, Proxies, getters, non-arrays', () => {
+    const inputs: Hostile[] = [
+      ...nonStrings,
+      ...configs,
+      { label: 'sparse array', value: sparse() },
+      { label: 'array whose index getter throws', value: indexThrows },
+      { label: 'array of hostile values', value: nonStrings.map((n) => n.value) },
+      { label: '10000 lines', value: Array.from({ length: 10_000 }, (_, i) => `c${i}=1`) },
+    ];
+    for (const { label, value } of inputs) {
+      const reports = never(`lintSetCookieLines(${label})`, () =>
+        lib.lintSetCookieLines(value as never),
+      );
+      expect(reports, label).to.be.an('array');
+      for (const report of reports) expect(report.header, label).to.be.a('string');
+    }
+    for (const { label, value } of lintOptions) {
+      never(`lintSetCookieLines(lines, ${label})`, () =>
+        lib.lintSetCookieLines(['a=1', 'a=2'], value as never),
+      );
+    }
+  });
+
+  it('jar.warnings: a jar of hostile-looking but valid cookies', () => {
+    let jar = new CookieJarResponse();
+    for (const { value } of strings) {
+      const built = Cookie.safeFrom({ name: 'sid', value, path: '/' });
+      if (built.success) jar = jar.add(built.cookie);
+    }
+    const warnings = never('jar.warnings', () => jar.warnings);
+    expect(Object.isFrozen(warnings)).to.equal(true);
+  });
+});

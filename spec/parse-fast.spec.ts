@@ -268,8 +268,8 @@ describe('Cookie.parse fast path (internal)', () => {
 
   it('leaves a line with a duplicate, an extension or a flag with a value to the general path', () => {
     const cases: [string, string, (string | number)[]][] = [
-      ['a=b; Path=/; path=/x', 'parse', ['path']],
-      ['a=b; Secure=yes', 'parse', ['secure']],
+      ['a=b; Path=/; path=/x', 'duplicate_attribute', ['path']],
+      ['a=b; Secure=yes', 'flag_value', ['secure']],
       ['a=b; Max-Age=-1', 'max_age_integer', ['maxAge']],
       ['a=b; Foo=bar; Foo', 'extension_duplicate', ['extensions', 1, 'name']],
     ];

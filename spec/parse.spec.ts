@@ -242,14 +242,14 @@ describe('Cookie.parse()', () => {
 
     it('refuses a flag attribute with a value', () => {
       expect(issuesOf('a=b; Secure=yes; HttpOnly=; Partitioned=1')).to.deep.equal([
-        ['secure', 'parse'],
-        ['httpOnly', 'parse'],
-        ['partitioned', 'parse'],
+        ['secure', 'flag_value'],
+        ['httpOnly', 'flag_value'],
+        ['partitioned', 'flag_value'],
       ]);
     });
 
     it('refuses a known attribute given twice', () => {
-      expect(issuesOf('a=b; Path=/; path=/x')).to.deep.equal([['path', 'parse']]);
+      expect(issuesOf('a=b; Path=/; path=/x')).to.deep.equal([['path', 'duplicate_attribute']]);
     });
 
     it('refuses an unknown SameSite or Priority value', () => {

@@ -329,7 +329,7 @@ for (const profile of PROFILES) {
             ? '; Version=1; Comment="hello world"; Domain=.example.com'
             : '; Domain=example.com';
         expect(cookie.toString()).to.equal(
-          `sid=abc${legacy}; Path=/; Max-Age=60; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax; Partitioned; Priority=Low; Foo=bar; Baz`,
+          `sid=abc${legacy}; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Max-Age=60; Secure; HttpOnly; SameSite=Lax; Partitioned; Priority=Low; Foo=bar; Baz`,
         );
         const names = attributeNames(cookie.toString()).map((n) => n.toLowerCase());
         expect(new Set(names).size).to.equal(names.length);
@@ -765,6 +765,16 @@ describe('RULES.md rows specific to one profile', () => {
       expect(
         accepts({ name: 'sid', value: 'a', profile: 'rfc6265', domain: 'localhost' }).domain,
       ).to.equal('localhost');
+    });
+
+    it('under rfc6265, warns domain_public_suffix on a single label, which browsers keep host-only at best', () => {
+      const single = accepts({ name: 'sid', value: 'a', profile: 'rfc6265', domain: 'localhost' });
+      expect(single.warnings.map((w) => [w.path.join('.'), w.code])).to.deep.include([
+        'domain',
+        'domain_public_suffix',
+      ]);
+      const site = accepts({ name: 'sid', value: 'a', profile: 'rfc6265', domain: 'example.com' });
+      expect(site.warnings.map((w) => w.code)).to.not.include('domain_public_suffix');
     });
   });
 

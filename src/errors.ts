@@ -34,7 +34,9 @@ export type CookieIssueCode =
   | 'extension_duplicate'
   | 'duration'
   | 'policy'
-  | 'parse';
+  | 'parse'
+  | 'duplicate_attribute'
+  | 'flag_value';
 
 /** One problem found in a cookie: the field, the rule it breaks, and where the rule comes from. */
 export interface CookieIssue {

@@ -28,14 +28,9 @@ export type {
   ResponseLike,
   ServerResponseLike,
 } from './jar/targets.js';
-export {
-  type LintSetCookieOptions,
-  lintSetCookie,
-  lintSetCookieLines,
-  type SetCookieDiagnostic,
-  type SetCookieLineReport,
-  type SetCookieWarningCode,
-} from './lint/lint.js';
+export type { SetCookieDiagnostic } from './lint/diagnostic.js';
+export { lintSetCookieLines, type SetCookieLineReport } from './lint/lines.js';
+export { type LintSetCookieOptions, lintSetCookie } from './lint/lint.js';
 export {
   type CookieHeaderOptions,
   type ParsedCookieHeader,
@@ -65,6 +60,7 @@ export {
 export type { CookieExtension } from './rules/check.js';
 export type { CookieEncoding } from './rules/encoding.js';
 export type { CookiePrefix } from './rules/prefixes.js';
+export type { ResponseWarning } from './rules/response.js';
 export {
   type CookieAttributes,
   type CookieConfig,
@@ -72,7 +68,14 @@ export {
   cookieConfigSchema,
   type Duration,
 } from './rules/schema.js';
-export type { CookieWarning, CookieWarningCode } from './rules/warnings.js';
+export type {
+  BrowserEngine,
+  CookieWarning,
+  CookieWarningCode,
+  EngineNotes,
+  LintCode,
+  ResponseWarningCode,
+} from './rules/warnings.js';
 export {
   type CookieCodec,
   type CookieDefinition,

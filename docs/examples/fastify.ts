@@ -56,7 +56,7 @@ export const expected = {
   setCookie: [
     'seen=1; Path=/',
     'sid=f1c2e3; Path=/; Max-Age=28800; Secure; HttpOnly; SameSite=Lax',
-    'legacy_sid=; Version=1; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT',
+    'legacy_sid=; Version=1; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0',
   ],
   headers: {
     'cache-control': 'private, no-cache="set-cookie", max-age=60',

@@ -35,7 +35,7 @@ export const expected = {
   setCookie: [
     'app=1; Path=/',
     'sid=a3f9c2e1; Version=1; Path=/; Secure; HttpOnly; SameSite=Lax',
-    '__Host-old=; Version=1; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure',
+    '__Host-old=; Version=1; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Secure',
   ],
   headers: {
     'cache-control': 'private, no-store, max-age=60',

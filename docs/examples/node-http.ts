@@ -27,7 +27,7 @@ export const expected = {
   setCookie: [
     'app=1; Path=/',
     'sid=a3f9c2e1; Version=1; Path=/; Max-Age=3600; Secure; HttpOnly; SameSite=Lax',
-    'legacy=; Version=1; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT',
+    'legacy=; Version=1; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0',
   ],
   headers: {
     // `public` is gone, the application's max-age stays (RFC 2109 §4.2.3)

@@ -77,7 +77,7 @@ const jar = new CookieJarResponse({ policy: CookiePolicy.secureSession.and(Cooki
   .delete('legacy');
 assert.deepEqual(jar.setCookieHeaders(), [
   `sid=${token}; Path=/; Secure; HttpOnly; SameSite=Lax`,
-  'legacy=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax',
+  'legacy=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Secure; HttpOnly; SameSite=Lax',
 ]);
 const persistent = catchError(() => jar.sendCookie('sid', token, { maxAge: 3600 }));
 assert.ok(persistent instanceof CookieValidationError);

@@ -1,161 +1,21 @@
+import { Cookie, CookieJarResponse, CookiePolicy, MAX_LIFETIME_SECONDS } from '../../src/index.js';
 import {
-  Cookie,
-  type CookieIssueCode,
-  CookieJarResponse,
-  CookiePolicy,
-  MAX_LIFETIME_SECONDS,
-} from '../../src/index.js';
-import type { EngineName, Step, StoredCookie, Visit } from './harness.js';
+  type BrowserCase,
+  DAY,
+  type ExpectedCookie,
+  frame,
+  type Lifetime,
+  type ReverseCase,
+  stored,
+  TOP_LEVEL_SITE,
+  top,
+} from './case-types.js';
+import type { StoredCookie, Visit } from './harness.js';
+import { lintCases } from './lint-cases.js';
 
-/** How long an engine should keep a cookie. */
-export type Lifetime =
-  | 'session'
-  /** About this many seconds from the request (Max-Age). */
-  | { readonly maxAge: number }
-  /** Exactly this epoch second (Expires); `label` names it in docs/conformance.md. */
-  | { readonly at: number; readonly label?: string };
+export * from './case-types.js';
+export { lintCases };
 
-/** The exact cookie an engine must store; the lifetime is matched by `comparable`. */
-export type ExpectedCookie = Omit<StoredCookie, 'expires'> & { lifetime: Lifetime };
-
-/**
- * `rejected`: nothing stored; `altered`: stored, but not as the header meant; `accepted`:
- * stored as written; `unseen`: the engine shows no cookie, and whether it stored one cannot be
- * observed (WebKitGTK lists only the cookies of a URL, and no URL reaches the cookie's path).
- */
-export type Verdict = 'rejected' | 'altered' | 'accepted' | 'unseen';
-
-/** What an engine is left with after a case. */
-export interface Outcome {
-  /** Every cookie in the store afterwards, sorted by name, then domain, then path. */
-  readonly stored: readonly ExpectedCookie[];
-  /** `document.cookie` of the document that received the last lines. */
-  readonly documentCookie: string;
-  /** The navigation fails with an error that includes this text. */
-  readonly failure?: string | undefined;
-}
-
-/**
- * How Firefox or WebKitGTK differs from a case's main expectation (Chromium's): the fields
- * given replace it, and `note` says what the engine does, for docs/conformance.md.
- */
-export interface EngineDifference extends Partial<Outcome> {
-  readonly note: string;
-  /** For a case that breaks a rule: the engine's verdict where it is not Chromium's. */
-  readonly verdict?: Verdict;
-}
-
-/**
- * A case: the lines to serve (per navigation) and exactly what each engine must be left with.
- * The fields of `Outcome` are Chromium's, and every engine's unless `engines` says otherwise.
- */
-export interface BrowserCase extends Outcome {
-  readonly title: string;
-  readonly steps: readonly Step[];
-  /** DevTools blocked reasons of the last navigation, one array per refused line (Chromium). */
-  readonly blocked?: readonly (readonly string[])[];
-  /** What Firefox logs to its console about the last navigation's cookies, in order. */
-  readonly firefoxSays?: readonly string[];
-  /** Where Firefox or WebKitGTK does not do what Chromium does. */
-  readonly engines?: { readonly firefox?: EngineDifference; readonly webkit?: EngineDifference };
-  /** Something else the case checks about the library side (a warning, a decoded value). */
-  readonly check?: () => void;
-}
-
-/** A case for a RULES.md error rule: a header that breaks it, and what each engine does. */
-export interface ReverseCase extends BrowserCase {
-  /** RULES.md row number(s). */
-  readonly rule: string;
-  /** Chromium's verdict, and every engine's unless `engines` says otherwise. */
-  readonly verdict: Verdict;
-  /** Why the rule is still worth enforcing (for `accepted`) or what changed (for `altered`). */
-  readonly note: string;
-  /** The profile `lintSetCookie` checks the last line under (else it infers one). */
-  readonly lintProfile?: 'rfc2109' | 'rfc6265';
-  /** Why `lintSetCookie` reports no error for the last line: it cannot, or does not yet. */
-  readonly lintGap?: string;
-  /** The configuration that would produce the header, refused by cookiesmith with this issue. */
-  readonly refused?: {
-    readonly config: unknown;
-    readonly code: CookieIssueCode;
-    readonly path: readonly (string | number)[];
-  };
-}
-
-/** What one engine must be left with after a case, and what it must say about it. */
-export interface EngineExpectation extends Outcome {
-  /** Chromium's blocked reasons or Firefox's console messages; WebKitGTK says nothing. */
-  readonly said: readonly (readonly string[])[];
-  /** The engine's own note where it differs from Chromium. */
-  readonly difference?: string;
-  readonly verdict?: Verdict;
-}
-
-/**
- * Differences that hold for every cookie of an engine, applied to every expectation rather
- * than repeated in each case: what the engine's store has no field for.
- */
-export const ENGINE_WIDE: Readonly<Record<EngineName, readonly string[]>> = {
-  chromium: [],
-  firefox: ['keeps no Priority (the attribute is ignored, as any unknown attribute)'],
-  webkit: [
-    'keeps no Priority (the attribute is ignored, as any unknown attribute)',
-    'keeps no "SameSite unset": a cookie sent without SameSite is stored as SameSite=None (libsoup); Chromium enforces such a cookie as Lax',
-  ],
-};
-
-function engineWide(engine: EngineName, cookie: ExpectedCookie): ExpectedCookie {
-  if (engine === 'chromium') return cookie;
-  const { priority: _priority, ...rest } = cookie;
-  if (engine === 'webkit' && rest.sameSite === 'unset') return { ...rest, sameSite: 'None' };
-  return rest;
-}
-
-/** What `engine` must be left with after case `c`. */
-export function expectationFor(c: BrowserCase, engine: EngineName): EngineExpectation {
-  const difference = engine === 'chromium' ? undefined : c.engines?.[engine];
-  const said =
-    engine === 'chromium'
-      ? (c.blocked ?? [])
-      : engine === 'firefox'
-        ? (c.firefoxSays ?? []).map((message) => [message])
-        : [];
-  const failure =
-    difference !== undefined && 'failure' in difference ? difference.failure : c.failure;
-  const expectation: EngineExpectation = {
-    stored: (difference?.stored ?? c.stored).map((cookie) => engineWide(engine, cookie)),
-    documentCookie: difference?.documentCookie ?? c.documentCookie,
-    said,
-    ...(failure === undefined ? {} : { failure }),
-    ...(difference === undefined ? {} : { difference: difference.note }),
-  };
-  const verdict = difference?.verdict ?? (c as Partial<ReverseCase>).verdict;
-  return verdict === undefined ? expectation : { ...expectation, verdict };
-}
-
-/** The site a partitioned cookie set inside the iframe is keyed to. */
-export const TOP_LEVEL_SITE = 'https://cookie.test';
-const HOST = 'www.cookie.test';
-const DAY = 86_400;
-
-/** A stored cookie with the defaults Chromium reports for a plain host-only session cookie. */
-function stored(name: string, value: string, attrs: Partial<ExpectedCookie> = {}): ExpectedCookie {
-  return {
-    name,
-    value,
-    domain: HOST,
-    path: '/',
-    secure: false,
-    httpOnly: false,
-    sameSite: 'unset',
-    priority: 'Medium',
-    lifetime: 'session',
-    ...attrs,
-  };
-}
-
-const top = (...lines: string[]): Step => ({ lines });
-const frame = (...lines: string[]): Step => ({ lines, frame: true });
 const header = (c: Cookie | { toString(): string }): string => c.toString();
 
 // A fixed lifetime for the Expires case, whole seconds, inside the 400-day cap.
@@ -315,7 +175,10 @@ export const builtCases: readonly BrowserCase[] = [
       webkit: {
         stored: [],
         documentCookie: '',
+        verdict: 'rejected',
         note: 'nothing stored: WebKitGTK refuses cookies set in a cross-site frame (it accepts no third-party cookies by default) and has no partitioned cookies.',
+        lintException:
+          'refused for where it was set (a cross-site frame), not for what the line says; lint judges a line, not the frame it arrives in',
       },
     },
   },
@@ -330,11 +193,21 @@ export const builtCases: readonly BrowserCase[] = [
     firefoxSays: [
       'Cookie “embed” will soon be rejected because it is foreign and does not have the “Partitioned“ attribute.',
     ],
+    verdict: 'rejected',
+    lintException:
+      'refused as a third-party cookie (the browser’s settings block cookies of cross-site frames that are not Partitioned), not for what the line says; at the top level the same line is stored',
     engines: {
       firefox: {
         stored: [embeddedStored],
         documentCookie: 'embed=w1',
+        verdict: 'altered',
         note: 'stored, partitioned by the top-level site although the header has no Partitioned (Firefox partitions third-party cookies; it warns that it will reject such cookies).',
+      },
+      webkit: {
+        verdict: 'rejected',
+        note: 'nothing stored: WebKitGTK refuses cookies set in a cross-site frame.',
+        lintException:
+          'refused for where it was set (a cross-site frame), not for what the line says',
       },
     },
   },
@@ -398,12 +271,6 @@ export const builtCases: readonly BrowserCase[] = [
     ],
     stored: [stored('sid', 'abc', { lifetime: { maxAge: 60 } })],
     documentCookie: 'sid=abc',
-    engines: {
-      webkit: {
-        stored: [stored('sid', 'abc', { lifetime: EXPIRES_LIFETIME })],
-        note: 'Expires wins: WebKitGTK takes the last of Max-Age and Expires, and cookiesmith writes Expires after Max-Age.',
-      },
-    },
   },
   {
     title: 'Priority=High',
@@ -508,7 +375,10 @@ export const builtCases: readonly BrowserCase[] = [
     documentCookie: '',
     engines: {
       webkit: {
+        verdict: 'rejected',
         note: 'nothing to remove: WebKitGTK stored nothing in the cross-site frame (see above).',
+        lintException:
+          'refused for where it was set (a cross-site frame), not for what the line says',
       },
     },
   },
@@ -528,7 +398,10 @@ export const builtCases: readonly BrowserCase[] = [
     documentCookie: '',
     engines: {
       webkit: {
+        verdict: 'rejected',
         note: 'nothing to remove: WebKitGTK stored nothing in the cross-site frame (see above).',
+        lintException:
+          'refused for where it was set (a cross-site frame), not for what the line says',
       },
     },
   },
@@ -677,6 +550,8 @@ export const reverseCases: readonly ReverseCase[] = [
   {
     rule: '4',
     title: 'CR LF in the value: header injection',
+    lintGap:
+      'the configuration breaks the octet rule first; lint sees the line break that splits the header (control_character)',
     steps: [top('v=abc\r\nSet-Cookie: admin=1; Path=/')],
     stored: [stored('admin', '1'), stored('v', 'abc', { path: '/set' })],
     documentCookie: 'v=abc; admin=1',
@@ -807,6 +682,8 @@ export const reverseCases: readonly ReverseCase[] = [
   {
     rule: '8',
     title: 'rfc2109 profile: Domain without an embedded dot (.test)',
+    lintGap:
+      'lint names the rule browsers apply: a single label is a public suffix (domain_public_suffix)',
     steps: [top('d=1; Version=1; Domain=.test; Path=/')],
     stored: [],
     documentCookie: '',
@@ -1130,6 +1007,8 @@ export const reverseCases: readonly ReverseCase[] = [
   {
     rule: '22',
     title: 'Comment with "; Domain=…": attribute injection',
+    lintGap:
+      'the ";" ends the Comment: the line is a valid one with a Domain, and lint says what the browsers store',
     steps: [top('c=1; Version=1; Comment=x; Domain=cookie.test; Path=/')],
     stored: [stored('c', '1', { domain: '.cookie.test' })],
     documentCookie: 'c=1',
@@ -1158,7 +1037,7 @@ export const reverseCases: readonly ReverseCase[] = [
   {
     rule: '24',
     title: 'extension named like an attribute: Secure=false',
-    lintGap: 'not flagged by lintSetCookie today (reported): a value on Secure',
+    lintGap: 'lint reads the line as browsers do: Secure with a value, ignored (flag_value)',
     steps: [top('t=1; Path=/; Secure=false')],
     stored: [stored('t', '1', { secure: true })],
     documentCookie: 't=1',
@@ -1173,7 +1052,8 @@ export const reverseCases: readonly ReverseCase[] = [
   {
     rule: '24, 25',
     title: 'Path given twice',
-    lintGap: 'not flagged by lintSetCookie today (reported): a repeated attribute',
+    lintGap:
+      'lint reads the line as browsers do: Path given twice, the last one wins (duplicate_attribute)',
     steps: [top('u=1; Path=/a; Path=/')],
     stored: [stored('u', '1')],
     documentCookie: 'u=1',
@@ -1221,7 +1101,7 @@ export const reverseCases: readonly ReverseCase[] = [
         note: 'the removal applies and the cookie is gone: WebKitGTK does not enforce cookie prefixes.',
       },
     },
-    verdict: 'altered',
+    verdict: 'rejected',
     note: 'the removal is refused (InvalidPrefix): the cookie survives. removal() adds Secure and Path=/.',
     refused: {
       config: { name: '__Host-sid', value: '', path: '/', maxAge: 0 },
@@ -1240,24 +1120,36 @@ export interface ProbeCase extends BrowserCase {
 /** Headers that pin down an engine difference a built cookie runs into. */
 export const probeCases: readonly ProbeCase[] = [
   {
-    title: 'Expires written before Max-Age',
+    title: 'Max-Age written before Expires',
     steps: [
-      top(`sid=abc; Path=/; Expires=${new Date(EXPIRES_AT * 1000).toUTCString()}; Max-Age=60`),
+      top(`sid=abc; Path=/; Max-Age=60; Expires=${new Date(EXPIRES_AT * 1000).toUTCString()}`),
     ],
     stored: [stored('sid', 'abc', { lifetime: { maxAge: 60 } })],
     documentCookie: 'sid=abc',
-    note: 'Max-Age wins in all three engines when it comes last: WebKitGTK takes the last of the two, the others always take Max-Age (6265bis §5.6.2).',
+    engines: {
+      webkit: {
+        stored: [stored('sid', 'abc', { lifetime: EXPIRES_LIFETIME })],
+        note: 'Expires wins: WebKitGTK takes the last of Max-Age and Expires.',
+      },
+    },
+    note: 'why cookiesmith writes Expires before Max-Age: WebKitGTK takes the last of the two, Chromium and Firefox always take Max-Age (6265bis §5.6.2), so with Max-Age last all three agree.',
   },
 ];
 
 /** Every case of the suite, in the order the engines run them. */
-export const allCases: readonly BrowserCase[] = [...builtCases, ...probeCases, ...reverseCases];
+export const allCases: readonly BrowserCase[] = [
+  ...builtCases,
+  ...probeCases,
+  ...reverseCases,
+  ...lintCases,
+];
 
 /** A reverse case names its rule in its title, a probe says it is one. */
 export function caseTitle(c: BrowserCase): string {
   if ((reverseCases as readonly BrowserCase[]).includes(c))
     return `rule ${(c as ReverseCase).rule}: ${c.title}`;
   if ((probeCases as readonly BrowserCase[]).includes(c)) return `probe: ${c.title}`;
+  if ((lintCases as readonly BrowserCase[]).includes(c)) return `lint: ${c.title}`;
   return c.title;
 }
 

@@ -1,16 +1,21 @@
 // docs/conformance.md, rendered from the expectations of the browser suite (which every engine
 // run checks), so its text changes only when a case, an engine version or cookiesmith's own
 // output does — never from one run to the next.
-import { lintSetCookie } from '../../src/index.js';
+import { lintSetCookieLines } from '../../src/index.js';
+import { agreementWith } from './agreement.js';
 import {
+  allCases,
   type BrowserCase,
   builtCases,
+  caseTitle,
   DAILY_TEXT,
   ENGINE_WIDE,
   type EngineExpectation,
   type ExpectedCookie,
   expectationFor,
   type Lifetime,
+  lintCases,
+  type ProbeCase,
   probeCases,
   type ReverseCase,
   reverseCases,
@@ -32,14 +37,23 @@ export function documentedVersions(text: string): EngineVersions {
   return match?.[1] === undefined ? {} : (JSON.parse(match[1]) as EngineVersions);
 }
 
-/** The error codes `lintSetCookie` reports for the last line a reverse case sends. */
-export function lintErrors(c: ReverseCase): string[] {
-  const line = c.steps.at(-1)?.lines.at(-1) ?? '';
-  const options = c.lintProfile === undefined ? undefined : { profile: c.lintProfile };
-  return lintSetCookie(line, options)
-    .filter((d) => d.severity === 'error')
-    .map((d) => d.code);
+/** What lint says of the last line of a case: each code once, its severity, the engines refusing. */
+export function lintSummary(c: BrowserCase): string {
+  const step = c.steps.at(-1);
+  const profile = (c as Partial<ReverseCase>).lintProfile;
+  const options = profile === undefined ? {} : { profile };
+  const host = step?.frame ? 'www.partner.test' : 'www.cookie.test';
+  const reports = lintSetCookieLines(step?.lines ?? [], { ...options, url: `https://${host}/` });
+  const shown = new Map<string, string>();
+  for (const d of reports.at(-1)?.diagnostics ?? []) {
+    if (shown.has(d.code)) continue;
+    const who = d.refusedBy.map((e) => LINT_LABEL[e]).join(', ');
+    shown.set(d.code, `${d.severity} \`${d.code}\`${who === '' ? '' : ` (refused by ${who})`}`);
+  }
+  return shown.size === 0 ? 'nothing to report' : [...shown.values()].join('<br>');
 }
+
+const LINT_LABEL = { chromium: 'Chromium', firefox: 'Firefox', webkitgtk: 'WebKitGTK' } as const;
 
 /** Shows control characters, long runs and table pipes so a header reads on one line. */
 export function showHeader(text: string): string {
@@ -50,6 +64,20 @@ export function showHeader(text: string): string {
       return names[ch] ?? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`;
     })
     .replace(/\|/g, '\\|');
+}
+
+/** A long list shown by its first two items and its last. */
+function compact<T>(items: readonly T[], show: (item: T) => string, unit: string): string[] {
+  if (items.length <= 6) return items.map(show);
+  const first = items.slice(0, 2).map(show);
+  return [...first, `… ${items.length} ${unit} in all, the last:`, show(items.at(-1) as T)];
+}
+
+/** document.cookie, shortened when it holds more than six pairs. */
+function showDocumentCookie(text: string): string {
+  const pairs = text.split('; ');
+  if (pairs.length <= 6) return `document.cookie \`${showHeader(text)}\``;
+  return `document.cookie \`${showHeader(pairs.slice(0, 2).join('; '))}; …; ${showHeader(pairs.at(-1) ?? '')}\` (${pairs.length} pairs)`;
 }
 
 function withoutDailyText(text: string): string {
@@ -88,12 +116,10 @@ function showOutcome(engine: EngineName, e: EngineExpectation): string {
   const parts: string[] = [];
   if (e.failure !== undefined) parts.push(`response refused: ${showHeader(e.failure)}`);
   else if (e.stored.length === 0) parts.push('nothing stored');
-  else parts.push(...e.stored.map(showCookie));
+  else parts.push(...compact(e.stored, showCookie, 'cookies'));
   if (e.failure === undefined)
     parts.push(
-      e.documentCookie === ''
-        ? 'document.cookie empty'
-        : `document.cookie \`${showHeader(e.documentCookie)}\``,
+      e.documentCookie === '' ? 'document.cookie empty' : showDocumentCookie(e.documentCookie),
     );
   parts.push(...showSaid(engine, e.said));
   return parts.join('<br>');
@@ -104,9 +130,11 @@ function showEngine(c: BrowserCase, engine: EngineName): string {
   const e = expectationFor(c, engine);
   const verdict = e.verdict === undefined ? '' : `**${e.verdict}**: `;
   if (engine === 'chromium') {
-    const note = (reverseCases as readonly BrowserCase[]).includes(c)
-      ? (c as ReverseCase).note
-      : undefined;
+    const note =
+      (reverseCases as readonly BrowserCase[]).includes(c) ||
+      (lintCases as readonly BrowserCase[]).includes(c)
+        ? (c as ReverseCase).note
+        : undefined;
     return `${verdict}${showOutcome(engine, e)}${note === undefined ? '' : `<br>${showHeader(note)}`}`;
   }
   if (e.difference === undefined) {
@@ -119,17 +147,15 @@ function showEngine(c: BrowserCase, engine: EngineName): string {
 function showSent(c: BrowserCase): string {
   return c.steps
     .map((step, i) => {
-      const lines = step.lines.map((l) => `\`${showHeader(withoutDailyText(l))}\``).join('<br>');
+      const lines = compact(
+        step.lines,
+        (l) => `\`${showHeader(withoutDailyText(l))}\``,
+        'lines',
+      ).join('<br>');
       const where = step.frame ? ' (in the cross-site iframe)' : '';
       return c.steps.length > 1 ? `${i + 1}. ${lines}${where}` : `${lines}${where}`;
     })
     .join('<br>');
-}
-
-function showLint(c: ReverseCase): string {
-  const errors = lintErrors(c);
-  if (errors.length > 0) return [...new Set(errors)].map((e) => `\`${e}\``).join(', ');
-  return `none: ${showHeader(c.lintGap ?? '')}`;
 }
 
 function engineHeading(engine: EngineName, versions: EngineVersions): string {
@@ -142,7 +168,7 @@ function engineHeading(engine: EngineName, versions: EngineVersions): string {
 /** Every place an engine parts from Chromium, for the summary table. */
 function differences(): { c: BrowserCase; engine: EngineName; note: string }[] {
   const out: { c: BrowserCase; engine: EngineName; note: string }[] = [];
-  for (const c of [...builtCases, ...probeCases, ...reverseCases]) {
+  for (const c of [...builtCases, ...probeCases, ...reverseCases, ...lintCases]) {
     for (const engine of ENGINE_ORDER) {
       const note = expectationFor(c, engine).difference;
       if (note !== undefined) out.push({ c, engine, note });
@@ -151,11 +177,9 @@ function differences(): { c: BrowserCase; engine: EngineName; note: string }[] {
   return out;
 }
 
-/** docs/conformance.md for the expectations of the suite and the engine versions given. */
-export function renderConformance(versions: EngineVersions): string {
-  const heads = ENGINE_ORDER.map((engine) => engineHeading(engine, versions));
-  const out: string[] = [];
-  out.push(
+/** The title, how the file is made, and the engines. */
+function introSection(versions: EngineVersions): string[] {
+  const out: string[] = [
     '# Browser conformance',
     '',
     '<!-- Written by `npm run conformance` (spec/browser/write-conformance.ts) after a run in which',
@@ -163,11 +187,12 @@ export function renderConformance(versions: EngineVersions): string {
     'this file is the one they render. Do not edit by hand. -->',
     `<!-- versions: ${JSON.stringify(versions)} -->`,
     '',
-    'What three browser engines store for each `Set-Cookie` header. The pages are',
-    '`https://www.cookie.test:PORT/set/…` on a real HTTPS server on 127.0.0.1; partitioned cases',
-    'run in an iframe from `www.partner.test` inside a `www.cookie.test` page. Every cell is an',
-    'expectation that `npm test` checks in that engine: each stored cookie exactly, `document.cookie`',
-    'of the page that received the lines, and what the engine says about them.',
+    'What three browser engines store for each `Set-Cookie` header, and whether cookiesmith’s lint',
+    'says so. The pages are `https://www.cookie.test:PORT/set/…` on a real HTTPS server on',
+    '127.0.0.1; partitioned cases run in an iframe from `www.partner.test` inside a',
+    '`www.cookie.test` page. Every cell is an expectation that `npm test` checks in that engine:',
+    'each stored cookie exactly, `document.cookie` of the page that received the lines, and what',
+    'the engine says about them.',
     '',
     '## Engines',
     '',
@@ -179,10 +204,15 @@ export function renderConformance(versions: EngineVersions): string {
     '',
     'Differences that hold for every cookie, left out of the rows below:',
     '',
-  );
+  ];
   for (const engine of ENGINE_ORDER)
     for (const note of ENGINE_WIDE[engine]) out.push(`- ${ENGINE_LABELS[engine]} ${note}.`);
-  out.push(
+  return out;
+}
+
+/** Every place an engine parts from Chromium, in one table. */
+function differenceSection(): string[] {
+  const out = [
     '',
     '## Where the engines differ',
     '',
@@ -191,7 +221,7 @@ export function renderConformance(versions: EngineVersions): string {
     '',
     '| case | engine | what the engine does |',
     '|---|---|---|',
-  );
+  ];
   for (const { c, engine, note } of differences()) {
     const rule = (c as Partial<ReverseCase>).rule;
     const title = rule === undefined ? c.title : `rule ${rule}: ${c.title}`;
@@ -199,49 +229,116 @@ export function renderConformance(versions: EngineVersions): string {
       engine === 'webkit' ? "WebKitGTK (libsoup's store, not Safari's)" : ENGINE_LABELS[engine];
     out.push(`| ${showHeader(title)} | ${head} | ${showHeader(note)} |`);
   }
-  out.push(
+  return out;
+}
+
+/** The rows of a table of cases: the case, what was sent, each engine, and `more` columns. */
+function caseRows(cases: readonly BrowserCase[], more: (c: BrowserCase) => string[]): string[] {
+  return cases.map((c) =>
+    [
+      '',
+      showHeader(c.title),
+      showSent(c),
+      ...ENGINE_ORDER.map((e) => showEngine(c, e)),
+      ...more(c),
+      '',
+    ]
+      .join(' | ')
+      .trim(),
+  );
+}
+
+function casesSections(heads: readonly string[]): string[] {
+  const row = (n: number) => `|${'---|'.repeat(n)}`;
+  return [
     '',
     '## Headers cookiesmith builds',
     '',
-    `| case | Set-Cookie sent | ${heads.join(' | ')} |`,
-    '|---|---|---|---|---|',
-  );
-  for (const c of builtCases)
-    out.push(
-      `| ${showHeader(c.title)} | ${showSent(c)} | ${ENGINE_ORDER.map((e) => showEngine(c, e)).join(' | ')} |`,
-    );
-  out.push(
+    `| case | Set-Cookie sent | ${heads.join(' | ')} | lint |`,
+    row(6),
+    ...caseRows(builtCases, (c) => [lintSummary(c)]),
     '',
     '## Headers that pin down an engine difference',
     '',
     'Not built by cookiesmith: each shows what a difference above depends on.',
     '',
     `| case | Set-Cookie sent | ${heads.join(' | ')} | what it shows |`,
-    '|---|---|---|---|---|---|',
-  );
-  for (const c of probeCases)
-    out.push(
-      `| ${showHeader(c.title)} | ${showSent(c)} | ${ENGINE_ORDER.map((e) => showEngine(c, e)).join(' | ')} | ${showHeader(c.note)} |`,
-    );
-  out.push(
+    row(6),
+    ...caseRows(probeCases, (c) => [showHeader((c as ProbeCase).note)]),
     '',
     '## Headers that break a rule (RULES.md), sent raw',
     '',
     'cookiesmith refuses to produce each of these (the error rules of RULES.md; the last columns',
-    'are the issue it reports for the configuration that would produce the header, and what',
-    '`lintSetCookie` reports for the line). Sent anyway, this is what each engine does:',
-    '**rejected** (nothing stored), **altered** (stored, but not as the header meant) or',
+    'are the issue it reports for the configuration that would produce the header, and what lint',
+    'says of the line). Sent anyway, this is what each engine does with the last line:',
+    '**rejected** (nothing stored from it), **removed** (nothing stored and the cookie it names',
+    'deleted, as a removal means), **altered** (stored, but not as the header meant) or',
     '**accepted** (stored as written: the engine is more lenient than the rule, and the note says',
     'why the rule is kept); **unseen** where the engine shows no cookie and cannot be asked whether',
     'it stored one.',
     '',
-    `| rule | case | Set-Cookie sent | ${heads.join(' | ')} | cookiesmith refuses the config with | lintSetCookie errors |`,
-    '|---|---|---|---|---|---|---|---|',
-  );
-  for (const c of reverseCases)
+    `| rule | case | Set-Cookie sent | ${heads.join(' | ')} | cookiesmith refuses the config with | lint |`,
+    row(8),
+    ...caseRows(reverseCases, (c) => {
+      const r = c as ReverseCase;
+      const refused =
+        r.refused === undefined
+          ? '— (no configuration produces it)'
+          : `\`${r.refused.code}\` at \`${r.refused.path.join('.')}\``;
+      return [refused, lintSummary(c)];
+    }).map((line, i) => `| ${(reverseCases[i] as ReverseCase).rule} ${line}`),
+    '',
+    '## Lines lint judges',
+    '',
+    'Lines cookiesmith never sends, each for a condition lint reports: what each engine does with',
+    'it, and what lint says.',
+    '',
+    `| case | Set-Cookie sent | ${heads.join(' | ')} | lint |`,
+    row(6),
+    ...caseRows(lintCases, (c) => [lintSummary(c)]),
+  ];
+}
+
+/** Lint against each engine: refused ⇔ an error naming the engine; the exceptions, with reasons. */
+function agreementSection(): string[] {
+  const out = [
+    '',
+    '## Lint against each engine',
+    '',
+    'For every line of every case’s last navigation above: the engine refuses the line (stores',
+    'nothing from it) exactly when `lintSetCookieLines` reports an error that names the engine in',
+    '`refusedBy` (lint is given the page’s URL, as `cookiesmith lint <url>` does). `npm test`',
+    'fails on any other difference. Errors for lines every engine stores are the lines that cannot',
+    'do what they say (a misspelt Secure, a line break): no engine refuses them, and lint names none.',
+    '',
+    '| engine | lines | refused by the engine | lint: refused | agree | deliberate exceptions | not observable |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  const exceptions: string[] = [];
+  for (const engine of ENGINE_ORDER) {
+    const a = agreementWith(allCases, engine);
+    const label = engine === 'webkit' ? "WebKitGTK (libsoup's store)" : ENGINE_LABELS[engine];
     out.push(
-      `| ${c.rule} | ${showHeader(c.title)} | ${showSent(c)} | ${ENGINE_ORDER.map((e) => showEngine(c, e)).join(' | ')} | ${c.refused === undefined ? '— (no configuration produces it)' : `\`${c.refused.code}\` at \`${c.refused.path.join('.')}\``} | ${showLint(c)} |`,
+      `| ${label} | ${a.lines} | ${a.refused} | ${a.lintRefuses} | ${a.agree} | ${a.exceptions.length} | ${a.unseen} |`,
     );
-  out.push('');
-  return out.join('\n');
+    for (const v of [...a.exceptions, ...a.disagree]) {
+      exceptions.push(
+        `- ${ENGINE_LABELS[engine]}, “${showHeader(caseTitle(v.c))}”: the engine ${v.refused ? 'refuses' : 'stores'} the line, lint ${v.lintRefuses ? 'says it refuses' : 'reports no refusal'}; ${showHeader(v.exception ?? 'NOT LISTED')}.`,
+      );
+    }
+  }
+  out.push('', 'The deliberate exceptions:', '', ...exceptions);
+  return out;
+}
+
+/** docs/conformance.md for the expectations of the suite and the engine versions given. */
+export function renderConformance(versions: EngineVersions): string {
+  const heads = ENGINE_ORDER.map((engine) => engineHeading(engine, versions));
+  return [
+    ...introSection(versions),
+    ...differenceSection(),
+    ...casesSections(heads),
+    ...agreementSection(),
+    '',
+  ].join('\n');
 }

@@ -193,7 +193,7 @@ export const CHECKS: Readonly<Record<string, () => void | Promise<void>>> = {
         'app=kept',
         'visit=1; Path=/; Max-Age=3600; Secure',
         'b=x%2C%20y',
-        'old=; Version=1; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT',
+        'old=; Version=1; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0',
       ],
       'Set-Cookie lines',
     );

@@ -209,6 +209,8 @@ export class Cookie {
           partitioned: this.#partitioned,
           priority: this.#priority,
           legacy: this.#comment === undefined ? [] : ['comment'],
+          extensions: this.#extensions?.map((e) => e.name) ?? [],
+          domain: this.#domain,
         },
         Date.now(),
         false,

@@ -1,18 +1,19 @@
-import * as z from 'zod/mini';
 import { CookieBuilder } from '../builder/cookie-builder.js';
 import { COOKIE_BRAND, Cookie, isCookie } from '../cookie/cookie.js';
-import { type CookieIssue, CookieValidationError, describeThrown, guardInput } from '../errors.js';
-import { isCookiePolicy } from '../policy/brand.js';
-import type { CookiePolicy } from '../policy/cookie-policy.js';
-import type { CookieProfile } from '../rules/attributes.js';
-import { type CookieAttributes, toCookieIssues } from '../rules/schema.js';
+import { CookieValidationError, guardInput } from '../errors.js';
+import { cookieLine, type ResponseWarning, responseWarnings } from '../rules/response.js';
+import type { CookieAttributes } from '../rules/schema.js';
 import {
-  type CookieJarCache,
-  cacheControlFor,
-  JAR_CACHE_MODES,
-  PAST_EXPIRES,
-} from './cache-control.js';
+  type CookieDeleteOptions,
+  type CookieJarResponseOptions,
+  configOf,
+  type Settings,
+  scopeOf,
+  settingsFrom,
+} from './options.js';
 import { type CookieJarTarget, writeOutput } from './targets.js';
+
+export type { CookieDeleteOptions, CookieJarResponseOptions };
 
 /** The name of a header a jar emits. */
 export type CookieJarHeaderName = 'Set-Cookie' | 'Cache-Control' | 'Expires';
@@ -21,80 +22,6 @@ export type CookieJarHeaderName = 'Set-Cookie' | 'Cache-Control' | 'Expires';
 export type CookieJarHeader = readonly [name: CookieJarHeaderName, value: string];
 
 const SOURCE = 'cookiesmith CookieJarResponse';
-
-const optionsSchema = z.strictObject({
-  cache: z.optional(z.enum(JAR_CACHE_MODES as [CookieJarCache, ...CookieJarCache[]])),
-  http10Expires: z.optional(z.boolean()),
-  policy: z.optional(
-    z.custom<CookiePolicy>(isCookiePolicy, {
-      error: 'policy must be a CookiePolicy (CookiePolicy.define, CookiePolicy.from or a preset)',
-    }),
-  ),
-});
-
-/**
- * Options of `new CookieJarResponse(options)`.
- * - `cache` (default `'private'`): the cache directives sent with the cookies (RFC 2109 §4.2.3);
- *   `'off'` sends none.
- * - `http10Expires` (default `true`): also send `Expires` in the past for HTTP/1.0 caches.
- * - `policy`: a `CookiePolicy` every cookie must meet; builders, `sendCookie` and `delete` get
- *   its defaults first (as `builder.apply(policy)`), a cookie that breaks it is refused.
- */
-export type CookieJarResponseOptions = z.input<typeof optionsSchema>;
-
-/** The scope of the cookie `delete()` removes: it must match the scope the cookie was set with. */
-export interface CookieDeleteOptions {
-  /** The Domain the cookie was set with (RFC 6265 §4.1.2.3); absent for a host-only cookie. */
-  readonly domain?: string;
-  /** The Path the cookie was set with (RFC 6265 §4.1.2.4). */
-  readonly path?: string;
-  /** True when the cookie was set Partitioned (CHIPS): the partitioned one is a different cookie. */
-  readonly partitioned?: boolean;
-  /** The profile of the removal line: `'rfc6265'` for a Domain without a leading dot. */
-  readonly profile?: CookieProfile;
-}
-
-const DELETE_KEYS: ReadonlySet<string> = new Set(['domain', 'path', 'partitioned', 'profile']);
-
-/** Settings shared, unchanged, by a jar and every jar derived from it. */
-interface Settings {
-  readonly cache: CookieJarCache;
-  readonly http10Expires: boolean;
-  readonly policy: CookiePolicy | undefined;
-  readonly cacheControl: string | undefined;
-  readonly expires: string | undefined;
-  readonly cacheHeaders: readonly CookieJarHeader[];
-}
-
-/** Reads and checks the options once; every jar derived from this one shares the result. */
-function settingsFrom(options: unknown): Settings {
-  let parsed: ReturnType<typeof optionsSchema.safeParse>;
-  let issues: CookieIssue[] = [];
-  try {
-    parsed = optionsSchema.safeParse(options ?? {});
-    // zod words its issues when `error` is first read, looking at the input again
-    if (!parsed.success) issues = toCookieIssues(parsed.error);
-  } catch (cause) {
-    throw invalid([], `options could not be read: ${describeThrown(cause)} was thrown`);
-  }
-  if (!parsed.success) throw new CookieValidationError(undefined, issues, parsed.error);
-  const cache = parsed.data.cache ?? 'private';
-  const http10Expires = parsed.data.http10Expires ?? true;
-  const cacheControl = cacheControlFor(cache);
-  // RFC 2109 §4.2.3: an Expires long in the past for HTTP/1.0 caches, which ignore Cache-Control
-  const expires = cacheControl !== undefined && http10Expires ? PAST_EXPIRES : undefined;
-  const cacheHeaders: CookieJarHeader[] = [];
-  if (cacheControl !== undefined) cacheHeaders.push(Object.freeze(['Cache-Control', cacheControl]));
-  if (expires !== undefined) cacheHeaders.push(Object.freeze(['Expires', expires]));
-  return Object.freeze({
-    cache,
-    http10Expires,
-    policy: parsed.data.policy,
-    cacheControl,
-    expires,
-    cacheHeaders: Object.freeze(cacheHeaders),
-  });
-}
 
 /** The Domain as a browser compares it: the leading dot is ignored (RFC 6265 §5.2.3). */
 function bareDomain(cookie: Cookie): string {
@@ -268,7 +195,11 @@ export class CookieJarResponse {
    * @example jar.delete('sid', { domain: '.example.com', path: '/' })
    */
   delete(name: string, options?: CookieDeleteOptions): CookieJarResponse {
-    return this.#append(this.#build(guardInput('delete()', () => removalOf(name, options))));
+    const removal = guardInput('delete()', () =>
+      // removal() adds what the prefix needs (Secure, HttpOnly, Path=/), so the browser accepts it
+      scopeOf(new CookieBuilder<string>(name, ''), name, options).removal(),
+    );
+    return this.#append(this.#build(removal));
   }
 
   /** Builds under the jar's policy: its defaults fill what the builder leaves unset, and
@@ -338,6 +269,21 @@ export class CookieJarResponse {
   }
 
   /**
+   * What the response risks as a whole, frozen: Set-Cookie lines past the 4 KB and 8 KB proxy
+   * header buffers nginx uses by default (`header_block_size`), more cookies than the 50 per
+   * domain RFC 6265 §6.1 asks browsers to keep or the 180 Chromium and Firefox keep
+   * (`too_many_cookies`), one name set for two scopes (`duplicate_name`). Each warning gives the
+   * positions of the lines concerned in `setCookieHeaders()`. What one cookie risks is in its
+   * own `cookie.warnings`.
+   * @example new CookieJarResponse().add(cookie).warnings; // → [] for a small response
+   */
+  get warnings(): readonly ResponseWarning[] {
+    const lines = this.setCookieHeaders();
+    const now = Date.now();
+    return responseWarnings(this.cookies().map((c, i) => cookieLine(c, lines[i] ?? '', now)));
+  }
+
+  /**
    * The cache headers the jar sends with its cookies, by the `cache` option — by default
    * `Cache-Control: private, no-cache="set-cookie"` and `Expires: Thu, 01 Jan 1970 00:00:00
    * GMT` (RFC 2109 §4.2.3). Empty when the jar is empty or `cache` is `'off'`.
@@ -396,76 +342,6 @@ export class CookieJarResponse {
     const lines = this.setCookieHeaders().map((line) => `  Set-Cookie: ${line}`);
     return `CookieJarResponse(${this.size}) {${lines.length === 0 ? '' : `\n${lines.join('\n')}\n`}}`;
   }
-}
-
-function invalid(path: (string | number)[], message: string): CookieValidationError {
-  const issue: CookieIssue = { path, code: 'invalid_type', message, source: SOURCE };
-  return new CookieValidationError(undefined, [issue]);
-}
-
-/** The config `sendCookie` validates: name, value and the options, which may not rename it. */
-function configOf(
-  name: string,
-  value: string,
-  options: unknown,
-): Parameters<typeof Cookie.from>[0] {
-  if (options === undefined) return { name, value };
-  if (options === null || typeof options !== 'object' || Array.isArray(options))
-    throw invalid([], 'sendCookie() options must be an object of cookie attributes');
-  let copy: Record<string, unknown>;
-  try {
-    copy = { ...(options as Record<string, unknown>) };
-  } catch (cause) {
-    throw invalid(
-      [],
-      `sendCookie() options could not be read: ${describeThrown(cause)} was thrown`,
-    );
-  }
-  const issues: CookieIssue[] = [];
-  for (const key of ['name', 'value'] as const) {
-    if (Object.hasOwn(copy, key)) {
-      issues.push({
-        path: [key],
-        code: 'unknown_key',
-        message: `"${key}" is an argument of sendCookie(name, value, options), not an option`,
-        source: SOURCE,
-      });
-    }
-  }
-  if (issues.length > 0) throw new CookieValidationError(name, issues);
-  return { ...copy, name, value } as Parameters<typeof Cookie.from>[0];
-}
-
-/** The builder of the cookie that deletes `name` in the given scope. */
-function removalOf(name: string, options: unknown): CookieBuilder<string> {
-  let builder = new CookieBuilder<string>(name, '');
-  if (options === undefined) return builder.removal();
-  if (options === null || typeof options !== 'object' || Array.isArray(options))
-    throw invalid([], 'delete() options must be an object: { domain, path, partitioned, profile }');
-  let scope: Record<string, unknown>;
-  try {
-    scope = { ...(options as Record<string, unknown>) };
-  } catch (cause) {
-    throw invalid([], `delete() options could not be read: ${describeThrown(cause)} was thrown`);
-  }
-  const unknown = Object.keys(scope).filter((key) => !DELETE_KEYS.has(key));
-  if (unknown.length > 0) {
-    throw new CookieValidationError(
-      typeof name === 'string' ? name : undefined,
-      unknown.map((key) => ({
-        path: [key],
-        code: 'unknown_key' as const,
-        message: `"${key}" is not a delete() option; give domain, path, partitioned or profile`,
-        source: SOURCE,
-      })),
-    );
-  }
-  if (scope.domain !== undefined) builder = builder.domain(scope.domain as string);
-  if (scope.path !== undefined) builder = builder.path(scope.path as string);
-  if (scope.partitioned !== undefined) builder = builder.partitioned(scope.partitioned as boolean);
-  if (scope.profile !== undefined) builder = builder.profile(scope.profile as CookieProfile);
-  // removal() adds what the prefix needs (Secure, HttpOnly, Path=/), so the browser accepts it
-  return builder.removal();
 }
 
 /** The constructor as the jar calls it to derive a jar, with the arguments after the options. */

@@ -287,7 +287,7 @@ function readAttributes(
       issues.push(
         problem(
           [field],
-          'parse',
+          'duplicate_attribute',
           `attribute ${attr.name} is given twice; a cookie carries each attribute at most once`,
           RULE_SOURCES.extension,
         ),
@@ -299,7 +299,7 @@ function readAttributes(
         issues.push(
           problem(
             [field],
-            'parse',
+            'flag_value',
             `attribute ${attr.name} is a flag and takes no value; write "${attr.name}" alone`,
             RULE_SOURCES.extension,
           ),

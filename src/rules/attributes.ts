@@ -149,8 +149,9 @@ const SPECS = {
   },
   domain: { wire: 'Domain', kind: 'text', check: checkDomain },
   path: { wire: 'Path', kind: 'text', check: checkPath },
-  maxAge: { wire: 'Max-Age', kind: 'lifetime', check: checkMaxAge },
+  // Expires before Max-Age: every browser then uses Max-Age (WebKitGTK takes the later of the two)
   expires: { wire: 'Expires', kind: 'date' },
+  maxAge: { wire: 'Max-Age', kind: 'lifetime', check: checkMaxAge },
   secure: { wire: 'Secure', kind: 'flag' },
   httpOnly: { wire: 'HttpOnly', kind: 'flag' },
   sameSite: { wire: 'SameSite', kind: 'choice', choice: SAME_SITE },

@@ -90,37 +90,87 @@ function choiceSchema<T extends string>(set: Choice<T>): z.ZodMiniType<T, Spelli
 /** The spellings of a choice the types accept. */
 type Spellings<T extends string> = T | Lowercase<T> | Uppercase<T>;
 
-const durationSchema = z.strictObject({
-  days: z.optional(z.number().check(z.nonnegative())),
-  hours: z.optional(z.number().check(z.nonnegative())),
-  minutes: z.optional(z.number().check(z.nonnegative())),
-  seconds: z.optional(z.number().check(z.nonnegative())),
-});
+/** The rule a wrong type in Max-Age or Expires breaks, its message and source. */
+const UNION_FIELDS: Readonly<Record<string, readonly [CookieIssueCode, string, string]>> = {
+  maxAge: [
+    'max_age_integer',
+    'must be a number of seconds or { days, hours, minutes, seconds }',
+    RULE_SOURCES.maxAge,
+  ],
+  expires: [
+    'expires_date',
+    'must be a Date, an ISO 8601 string or epoch milliseconds',
+    RULE_SOURCES.expires,
+  ],
+};
+
+const DURATION_UNITS: Readonly<Record<string, number>> = {
+  days: 86400,
+  hours: 3600,
+  minutes: 60,
+  seconds: 1,
+};
+
+/**
+ * The seconds of a duration object, each unit a number ≥ 0 (unknown keys refused, as a strict
+ * object does), or `undefined` after reporting every problem. The value is read here rather
+ * than by a union of zod schemas, so a bundle carries no union and no date schema.
+ */
+function durationSeconds(input: object, ctx: IssueSink): number | undefined {
+  const source = RULE_SOURCES.maxAge;
+  let seconds = 0;
+  let units = 0;
+  let ok = true;
+  for (const [key, part] of Object.entries(input)) {
+    const factor = DURATION_UNITS[key];
+    if (factor === undefined || !Object.hasOwn(DURATION_UNITS, key)) {
+      const message = `${quote(key)} is not a unit of maxAge; give days, hours, minutes or seconds`;
+      report(ctx, problem([key], 'unknown_key', message, RULE_SOURCES.config), part, 0);
+      ok = false;
+    } else if (part === undefined) continue;
+    else if (typeof part !== 'number') {
+      report(
+        ctx,
+        problem([key], 'invalid_type', `maxAge.${key} must be a number`, source),
+        part,
+        0,
+      );
+      ok = false;
+    } else if (!(part >= 0)) {
+      report(ctx, problem([key], 'duration', `maxAge.${key} must be at least 0`, source), part, 0);
+      ok = false;
+    } else {
+      seconds += part * factor;
+      units++;
+    }
+  }
+  // An empty duration would read as Max-Age=0, which discards the cookie (RFC 2109 §4.2.2)
+  if (ok && units === 0) {
+    const message =
+      'maxAge {} names no unit; give days, hours, minutes or seconds (maxAge: 0 discards the cookie now)';
+    report(ctx, problem([], 'duration', message, source), input, 0);
+    return undefined;
+  }
+  return ok ? seconds : undefined;
+}
+
+/** What a wrong type in Max-Age or Expires means: the field's own rule, with its code. */
+function wrongType(field: 'maxAge' | 'expires', input: unknown, ctx: IssueSink): never {
+  const [code, message, source] = UNION_FIELDS[field] as readonly [CookieIssueCode, string, string];
+  report(ctx, problem([], code, `${field} ${message}`, source), input, 0);
+  return z.NEVER;
+}
 
 /** Max-Age: whole seconds, or a duration added up to seconds; checked by `checkMaxAge`. */
 const lifetimeSchema = z.pipe(
-  z.union([z.number(), durationSchema]),
-  z.transform((input: number | Duration, ctx): number => {
-    let seconds = input as number;
-    if (typeof input !== 'number') {
-      const { days, hours, minutes, seconds: s } = input;
-      // An empty duration would read as Max-Age=0, which discards the cookie (RFC 2109 §4.2.2)
-      if (days === undefined && hours === undefined && minutes === undefined && s === undefined) {
-        report(
-          ctx,
-          problem(
-            [],
-            'duration',
-            'maxAge {} names no unit; give days, hours, minutes or seconds (maxAge: 0 discards the cookie now)',
-            RULE_SOURCES.maxAge,
-          ),
-          input,
-          0,
-        );
-        return z.NEVER;
-      }
-      seconds = (days ?? 0) * 86400 + (hours ?? 0) * 3600 + (minutes ?? 0) * 60 + (s ?? 0);
-    }
+  z.unknown(),
+  z.transform((input: unknown, ctx): number => {
+    let seconds: number | undefined;
+    if (typeof input === 'number') seconds = input;
+    else if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+      seconds = durationSeconds(input, ctx);
+      if (seconds === undefined) return z.NEVER;
+    } else return wrongType('maxAge', input, ctx);
     const trouble = checkMaxAge(seconds);
     if (trouble === undefined) return seconds;
     report(ctx, trouble, input, 1);
@@ -130,8 +180,11 @@ const lifetimeSchema = z.pipe(
 
 /** Expires: a `Date` (copied), epoch ms or an ISO string, as a `Date` at second precision. */
 const dateSchema = z.pipe(
-  z.union([z.date(), z.string(), z.number()]),
-  z.transform((input: Date | string | number, ctx): Date => {
+  z.unknown(),
+  z.transform((input: unknown, ctx): Date => {
+    if (!(input instanceof Date) && typeof input !== 'string' && typeof input !== 'number') {
+      return wrongType('expires', input, ctx);
+    }
     const time = expiresTime(input);
     if (typeof time === 'number') return new Date(time);
     report(ctx, time, input, 1);
@@ -305,20 +358,6 @@ function describeExpected(path: readonly (string | number)[], expected: string):
   if (path.length === 0) return 'an object';
   return expected === 'boolean' ? 'true or false' : `a ${expected}`;
 }
-
-/** What a wrong type in Max-Age or Expires means: the field's own rule, with its code. */
-const UNION_FIELDS: Readonly<Record<string, readonly [CookieIssueCode, string, string]>> = {
-  maxAge: [
-    'max_age_integer',
-    'must be a number of seconds or { days, hours, minutes, seconds }',
-    RULE_SOURCES.maxAge,
-  ],
-  expires: [
-    'expires_date',
-    'must be a Date, an ISO 8601 string or epoch milliseconds',
-    RULE_SOURCES.expires,
-  ],
-};
 
 /** Turns a zod error into cookiesmith issues, each with field, rule and source. */
 export function toCookieIssues(error: z.core.$ZodError): CookieIssue[] {

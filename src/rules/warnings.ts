@@ -1,18 +1,74 @@
-// What is valid but will surprise: the conditions a browser clamps, ignores or handles
-// differently. One code and one message per condition, shared by `cookie.warnings` and
-// `lintSetCookie`.
+// The one catalogue of conditions that make a cookie or a Set-Cookie line do less than it says,
+// and what each browser engine does about them. `cookie.warnings`, `lintSetCookie`,
+// `lintSetCookieLines` and the jar's `warnings` all take a condition's code, source and fix from
+// here, and each condition's message is written once, by one function.
+//
+// The engine facts are those the browser suite checks (docs/conformance.md): Chromium 156,
+// Firefox ESR 153 and WebKitGTK 2.50.6 with libsoup 3.2.3. WebKitGTK keeps cookies in libsoup's
+// store, not in Safari's (CFNetwork): what it does says nothing about Safari.
 
+import type { CookieIssueCode } from '../errors.js';
 import { MAX_LIFETIME_SECONDS } from './attributes.js';
 import { RULE_SOURCES } from './sources.js';
 
-/** Why a cookie or a Set-Cookie line is valid, yet not quite what it says in a browser. */
+/** The browser engines whose behaviour cookiesmith checks and reports. */
+export type BrowserEngine = 'chromium' | 'firefox' | 'webkitgtk';
+
+/** Every engine, in report order. */
+export const BROWSER_ENGINES: readonly BrowserEngine[] = ['chromium', 'firefox', 'webkitgtk'];
+
+/** How messages name each engine. */
+export const ENGINE_LABELS: Readonly<Record<BrowserEngine, string>> = {
+  chromium: 'Chromium',
+  firefox: 'Firefox',
+  webkitgtk: 'WebKitGTK',
+};
+
+/** What each engine does with a cookie or a line, given where the engines do not all agree. */
+export type EngineNotes = Readonly<Record<BrowserEngine, string>>;
+
+/** "Chromium", "Chromium and Firefox", "Chromium, Firefox and WebKitGTK". */
+export function engineList(engines: readonly BrowserEngine[]): string {
+  const names = engines.map((e) => ENGINE_LABELS[e]);
+  if (names.length < 2) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** Frozen notes for the three engines. */
+export function engineNotes(chromium: string, firefox: string, webkitgtk: string): EngineNotes {
+  return Object.freeze({ chromium, firefox, webkitgtk });
+}
+
+/** Why a built cookie is valid, yet not quite what it says in a browser. */
 export type CookieWarningCode =
   | 'lifetime_capped'
   | 'expires_past'
   | 'same_site_absent'
   | 'legacy_attribute'
   | 'priority_chromium_only'
-  | 'partitioned_support';
+  | 'partitioned_support'
+  | 'attribute_unknown'
+  | 'domain_public_suffix';
+
+/** What a whole response risks: its size, its number of cookies, a cookie set twice. */
+export type ResponseWarningCode = 'header_block_size' | 'too_many_cookies' | 'duplicate_name';
+
+/** The codes lint reports beyond the issue codes of `CookieValidationError`. */
+export type LintCode =
+  | CookieWarningCode
+  | ResponseWarningCode
+  | 'duplicate_attribute'
+  | 'max_age_format'
+  | 'expires_format'
+  | 'flag_value'
+  | 'bad_whitespace'
+  | 'empty_attribute'
+  | 'too_many_attributes'
+  | 'attribute_misspelt'
+  | 'domain_public_suffix'
+  | 'domain_mismatch'
+  | 'domain_case'
+  | 'lifetime_order';
 
 /** A diagnostic for a valid cookie that will surprise: what browsers clamp, ignore or differ on. */
 export interface CookieWarning {
@@ -24,9 +80,212 @@ export interface CookieWarning {
   readonly message: string;
   /** The specification or browser behaviour the warning comes from. */
   readonly source: string;
+  /** What each engine does, where they do not all do the same. */
+  readonly engines?: EngineNotes;
 }
 
-/** What the warnings look at: the attributes as a browser would store them. */
+/** What the catalogue holds for each condition: where it comes from and how to fix it. */
+export interface Condition {
+  readonly source: string;
+  readonly fix: string;
+}
+
+const MAX_AGE_FIX = 'write Max-Age as whole seconds ≥ 0 (Max-Age=0 deletes the cookie)';
+
+/** Where the conditions of a built cookie come from (`cookie.warnings`). */
+const COOKIE_SOURCES: Readonly<Record<CookieWarningCode, string>> = {
+  lifetime_capped: RULE_SOURCES.lifetime,
+  expires_past: 'RFC 6265 §4.1.2.1',
+  same_site_absent: 'draft-ietf-httpbis-rfc6265bis §5.6.7',
+  legacy_attribute: RULE_SOURCES.legacy,
+  priority_chromium_only: RULE_SOURCES.priority,
+  partitioned_support: RULE_SOURCES.partitioned,
+  attribute_unknown: RULE_SOURCES.extension,
+  domain_public_suffix:
+    'draft-ietf-httpbis-rfc6265bis §5.7 step 9; Public Suffix List (src/rules/public-suffixes.ts)',
+};
+
+/** Where the conditions of a whole response come from (`jar.warnings`, `lintSetCookieLines`). */
+export const RESPONSE_SOURCES: Readonly<Record<ResponseWarningCode, string>> = {
+  header_block_size:
+    'nginx ngx_http_proxy_module: proxy_buffer_size (default 4k|8k, one memory page)',
+  too_many_cookies:
+    'RFC 6265 §6.1; Chromium net/cookies/cookie_monster.cc (kDomainMaxCookies 180, purge to 150); Firefox modules/libpref/init/all.js (network.cookie.maxPerHost 180, quotaPerHost 150)',
+  duplicate_name: RULE_SOURCES.duplicateName,
+};
+
+/** The rules of a line: the issue codes the builder shares, and lint's own. */
+function lineConditions(): Readonly<
+  Record<Exclude<CookieIssueCode | LintCode, CookieWarningCode | ResponseWarningCode>, Condition>
+> {
+  return {
+    invalid_type: { source: RULE_SOURCES.config, fix: 'pass the Set-Cookie line as a string' },
+    unknown_key: { source: RULE_SOURCES.config, fix: 'rename the key' },
+    name_token: {
+      source: RULE_SOURCES.token,
+      fix: "use only letters, digits and ! # $ % & ' * + - . ^ _ ` | ~ in the name",
+    },
+    name_reserved: {
+      source: RULE_SOURCES.dollar,
+      fix: 'choose a name that does not begin with "$"',
+    },
+    name_immutable: { source: RULE_SOURCES.config, fix: 'build a new cookie with the other name' },
+    value_octets: {
+      source: RULE_SOURCES.octets,
+      fix: 'encode the value (percent-encoding or base64url) so it holds cookie-octets only',
+    },
+    value_encoding: {
+      source: RULE_SOURCES.encoding,
+      fix: 'write the value with the encoding it is read with',
+    },
+    control_character: {
+      source: RULE_SOURCES.ctl,
+      fix: 'remove control characters (CR, LF, NUL, tab, …) from the line',
+    },
+    non_ascii: {
+      source: RULE_SOURCES.ascii,
+      fix: 'encode non-ASCII text (base64url or percent-encoding); write a domain as punycode',
+    },
+    name_value_too_long: {
+      source: RULE_SOURCES.nameValueSize,
+      fix: 'keep name and value under 4096 bytes; store large data server-side',
+    },
+    attribute_too_long: {
+      source: RULE_SOURCES.attributeSize,
+      fix: 'shorten the attribute value to 1024 bytes or less',
+    },
+    domain_syntax: {
+      source: RULE_SOURCES.domain,
+      fix: 'give a host name of letters, digits and "-" labels, without port or trailing dot, or no Domain',
+    },
+    domain_leading_dot: {
+      source: RULE_SOURCES.domain2109,
+      fix: 'start Domain with a dot under RFC 2109, or check with profile rfc6265',
+    },
+    domain_embedded_dot: {
+      source: RULE_SOURCES.domain2109,
+      fix: 'use a domain with an embedded dot, such as ".example.com"',
+    },
+    path_syntax: { source: RULE_SOURCES.path, fix: 'start Path with "/"; percent-encode ";"' },
+    max_age_integer: { source: RULE_SOURCES.maxAge, fix: MAX_AGE_FIX },
+    expires_date: {
+      source: RULE_SOURCES.expires,
+      fix: 'write Expires as an IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT"',
+    },
+    same_site_value: {
+      source: RULE_SOURCES.sameSite,
+      fix: 'write SameSite=Strict, SameSite=Lax or SameSite=None',
+    },
+    same_site_none_insecure: { source: RULE_SOURCES.sameSiteNone, fix: 'add Secure, or use Lax' },
+    partitioned_insecure: { source: RULE_SOURCES.partitioned, fix: 'add Secure' },
+    prefix_secure: { source: RULE_SOURCES.secure, fix: 'add Secure, or drop the __Secure- prefix' },
+    prefix_host: {
+      source: RULE_SOURCES.host,
+      fix: 'add Secure and Path=/ and remove Domain, or drop the __Host- prefix',
+    },
+    prefix_http: {
+      source: RULE_SOURCES.http,
+      fix: 'add Secure and HttpOnly, or drop the __Http- prefix',
+    },
+    version_value: {
+      source: RULE_SOURCES.version,
+      fix: 'write Version as a non-negative integer, usually Version=1',
+    },
+    profile_attribute: {
+      source: RULE_SOURCES.legacy,
+      fix: 'remove Version and Comment (RFC 2109)',
+    },
+    comment_syntax: { source: RULE_SOURCES.comment, fix: 'write Comment without ";"' },
+    priority_value: {
+      source: RULE_SOURCES.priority,
+      fix: 'write Priority=Low, Priority=Medium or Priority=High',
+    },
+    encoding_value: { source: RULE_SOURCES.encodings, fix: "use 'uri', 'raw' or 'base64url'" },
+    profile_value: { source: RULE_SOURCES.profiles, fix: "use 'rfc2109' or 'rfc6265'" },
+    extension_syntax: {
+      source: RULE_SOURCES.extension,
+      fix: 'write an extension as a token name with a non-empty value without ";"',
+    },
+    extension_reserved: {
+      source: RULE_SOURCES.extension,
+      fix: 'use the standard attribute instead of an extension of the same name',
+    },
+    extension_duplicate: { source: RULE_SOURCES.extension, fix: 'give each extension once' },
+    duration: { source: RULE_SOURCES.config, fix: 'give { days, hours, minutes, seconds }' },
+    policy: { source: RULE_SOURCES.config, fix: 'change the cookie, or use another policy' },
+    parse: {
+      source: RULE_SOURCES.token,
+      fix: 'write the line as name=value; Attribute=value; Flag',
+    },
+    duplicate_attribute: {
+      source: 'draft-ietf-httpbis-rfc6265bis §4.1.1, §5.7 (the last occurrence wins)',
+      fix: 'give each attribute once',
+    },
+    max_age_format: { source: RULE_SOURCES.maxAge, fix: 'write Max-Age without leading zeros' },
+    expires_format: {
+      source: RULE_SOURCES.expires,
+      fix: 'write Expires as an IMF-fixdate with the right day name',
+    },
+    flag_value: {
+      source: RULE_SOURCES.extension,
+      fix: 'write the flag alone, without "=" and a value',
+    },
+    bad_whitespace: {
+      source: 'RFC 9110 §5.6.3 (BWS must not be generated); draft-ietf-httpbis-rfc6265bis §4.1.1',
+      fix: 'remove the whitespace around "=" and before ";"',
+    },
+    empty_attribute: { source: RULE_SOURCES.extension, fix: 'remove the empty ";" parts' },
+    too_many_attributes: { source: RULE_SOURCES.extension, fix: 'send fewer attributes' },
+    attribute_misspelt: {
+      source:
+        'draft-ietf-httpbis-rfc6265bis §5.6 (attribute names are matched exactly, in any case)',
+      fix: 'write the attribute name exactly: Secure, HttpOnly, SameSite, Max-Age, …, each after its own ";"',
+    },
+    domain_mismatch: {
+      source: 'draft-ietf-httpbis-rfc6265bis §5.7 step 8',
+      fix: 'give a Domain the responding host belongs to, or no Domain',
+    },
+    domain_case: {
+      source:
+        'RFC 6265 §5.2.3 (browsers lowercase Domain); the browser suite (docs/conformance.md)',
+      fix: 'write Domain in lowercase',
+    },
+    lifetime_order: {
+      source:
+        'RFC 6265 §5.3 step 3 (Max-Age takes precedence); the browser suite (docs/conformance.md)',
+      fix: 'write Max-Age after Expires, or only one of them',
+    },
+  };
+}
+
+/** Every condition cookiesmith reports, by code: lint's catalogue (bundles without lint drop it). */
+export const CONDITIONS: Readonly<Record<CookieIssueCode | LintCode, Condition>> =
+  /* @__PURE__ */ catalogue();
+
+function catalogue(): Readonly<Record<CookieIssueCode | LintCode, Condition>> {
+  const fixes: Readonly<Record<CookieWarningCode | ResponseWarningCode, string>> = {
+    lifetime_capped: 'refresh the cookie before 400 days, or shorten its lifetime',
+    expires_past: 'give a date in the future; to delete the cookie, send a removal (Max-Age=0)',
+    same_site_absent: 'add SameSite=Lax (or Strict, or None with Secure)',
+    legacy_attribute: 'remove the attribute: browsers ignore it',
+    priority_chromium_only: 'nothing to change if a Chromium-only hint is what you want',
+    partitioned_support: 'make the cookie work unpartitioned too, for engines without CHIPS',
+    attribute_unknown: 'remove the attribute, unless something other than a browser reads it',
+    domain_public_suffix:
+      'give the site’s own domain (example.co.uk, not co.uk), or no Domain for a host-only cookie',
+    header_block_size: 'send fewer or smaller cookies; keep session data server-side',
+    too_many_cookies: 'merge cookies, or keep the data server-side',
+    duplicate_name:
+      'set each cookie name once per response; clear another scope in another response',
+  };
+  const out: Record<string, Condition> = { ...lineConditions() };
+  for (const [code, source] of Object.entries({ ...COOKIE_SOURCES, ...RESPONSE_SOURCES })) {
+    out[code] = { source, fix: fixes[code as CookieWarningCode | ResponseWarningCode] };
+  }
+  return Object.freeze(out) as Readonly<Record<CookieIssueCode | LintCode, Condition>>;
+}
+
+/** What the warnings of a cookie look at: the attributes as a browser would store them. */
 export interface WarningSubject {
   readonly maxAge: number | undefined;
   /** Epoch milliseconds. */
@@ -36,17 +295,99 @@ export interface WarningSubject {
   readonly priority: string | undefined;
   /** The RFC 2109 attributes present, by configuration key (`'comment'`, `'version'`). */
   readonly legacy: readonly ('comment' | 'version')[];
+  /** The names of extension attributes, which browsers ignore. */
+  readonly extensions?: readonly string[];
+  /** The Domain as sent, when there is one. */
+  readonly domain?: string | undefined;
 }
 
-const WIRE = { maxAge: 'Max-Age', expires: 'Expires', comment: 'Comment', version: 'Version' };
-
-function warning(
+/** A frozen warning of `code`, with its source from the catalogue. */
+export function cookieWarning(
   code: CookieWarningCode,
   field: string,
   message: string,
-  source: string,
+  engines?: EngineNotes,
 ): CookieWarning {
-  return Object.freeze({ code, path: Object.freeze([field]), message, source });
+  const source = COOKIE_SOURCES[code];
+  return Object.freeze(
+    engines === undefined
+      ? { code, path: Object.freeze([field]), message, source }
+      : { code, path: Object.freeze([field]), message, source, engines },
+  );
+}
+
+/** Above this Max-Age libsoup's 64-bit `long` overflows, and it keeps a session cookie. */
+const LIBSOUP_MAX_AGE_LIMIT = 2 ** 63;
+
+/** lifetime_capped: 6265bis §5.5 lets browsers cap a lifetime; Chromium and Firefox do, at 400 days. */
+export function lifetimeCapped(field: 'maxAge' | 'expires', maxAge?: number): CookieWarning {
+  const overflow = maxAge !== undefined && maxAge > LIBSOUP_MAX_AGE_LIMIT;
+  const webkit = overflow
+    ? 'keeps a session cookie (the number overflows a 64-bit integer)'
+    : 'keeps the full lifetime';
+  const what =
+    field === 'maxAge'
+      ? `Max-Age is ${maxAge} s, more than 400 days (${MAX_LIFETIME_SECONDS} s)`
+      : 'Expires is more than 400 days ahead';
+  return cookieWarning(
+    'lifetime_capped',
+    field,
+    `${what}: Chromium and Firefox cap the lifetime at 400 days, WebKitGTK ${webkit}; refresh the cookie before 400 days`,
+    engineNotes('caps the lifetime at 400 days', 'caps the lifetime at 400 days', webkit),
+  );
+}
+
+/** same_site_absent: each engine fills in a different SameSite (6265bis §5.6.7 "Default"). */
+export function sameSiteAbsent(): CookieWarning {
+  return cookieWarning(
+    'same_site_absent',
+    'sameSite',
+    'SameSite is not set: Chromium enforces the cookie as Lax, Firefox keeps it unset and sends it as it would with None, WebKitGTK stores SameSite=None; set it explicitly',
+    engineNotes('treats it as Lax', 'keeps it unset (sent as with None)', 'stores SameSite=None'),
+  );
+}
+
+/** legacy_attribute: RFC 2109 and RFC 2965 attributes, which browsers ignore. */
+export function legacyAttribute(field: string, wire: string): CookieWarning {
+  const rfc = wire === 'Comment' || wire === 'Version' ? 'RFC 2109' : 'RFC 2965';
+  return cookieWarning(
+    'legacy_attribute',
+    field,
+    `${wire} is an ${rfc} attribute that browsers ignore; it documents the cookie for people reading headers only`,
+  );
+}
+
+/** attribute_unknown: 6265bis §5.6 step 8, an attribute a browser does not know is ignored. */
+export function attributeUnknown(name: string, field = 'extensions'): CookieWarning {
+  return cookieWarning(
+    'attribute_unknown',
+    field,
+    `browsers ignore the attribute ${JSON.stringify(name)}: it is not one they know`,
+  );
+}
+
+/** priority_chromium_only: draft-west-cookie-priority, implemented by Chromium alone. */
+export function priorityChromiumOnly(): CookieWarning {
+  return cookieWarning(
+    'priority_chromium_only',
+    'priority',
+    'Priority is honoured by Chromium only, which evicts the low-priority cookies of a domain first; Firefox and WebKitGTK ignore it',
+    engineNotes('keeps the priority', 'ignores Priority', 'ignores Priority'),
+  );
+}
+
+/** partitioned_support: CHIPS, which WebKitGTK does not implement. */
+export function partitionedSupport(): CookieWarning {
+  return cookieWarning(
+    'partitioned_support',
+    'partitioned',
+    'Partitioned: Chromium and Firefox key the cookie to the top-level site; WebKitGTK ignores it, stores the cookie unpartitioned at the top level and nothing in a cross-site frame',
+    engineNotes(
+      'keys it to the top-level site',
+      'keys it to the top-level site',
+      'ignores Partitioned: unpartitioned at the top level, nothing in a cross-site frame',
+    ),
+  );
 }
 
 /**
@@ -62,76 +403,37 @@ export function warningsOf(
   const out: CookieWarning[] = [];
   const pastExpires = s.expires !== undefined && s.expires <= now && s.maxAge === undefined;
   const removal = s.maxAge === 0 || (pastExpiresRemoves && pastExpires);
-  // 6265bis §5.5: browsers cap a lifetime at 400 days
   if (s.maxAge !== undefined && s.maxAge > MAX_LIFETIME_SECONDS) {
-    out.push(
-      warning(
-        'lifetime_capped',
-        'maxAge',
-        `Max-Age is ${s.maxAge} s, more than 400 days (${MAX_LIFETIME_SECONDS} s); browsers cap the lifetime at 400 days, so refresh the cookie before then`,
-        RULE_SOURCES.lifetime,
-      ),
-    );
+    out.push(lifetimeCapped('maxAge', s.maxAge));
   }
   if (s.expires !== undefined && !removal && s.expires - now > MAX_LIFETIME_SECONDS * 1000) {
-    out.push(
-      warning(
-        'lifetime_capped',
-        'expires',
-        'Expires is more than 400 days ahead; browsers cap the lifetime at 400 days, so refresh the cookie before then',
-        RULE_SOURCES.lifetime,
-      ),
-    );
+    out.push(lifetimeCapped('expires'));
   }
   if (pastExpires && !pastExpiresRemoves && s.maxAge !== 0) {
     out.push(
-      warning(
+      cookieWarning(
         'expires_past',
         'expires',
-        'Expires is in the past, so browsers delete the cookie at once; use removal() when that is the intent',
-        'RFC 6265 §4.1.2.1',
+        'Expires is in the past and there is no Max-Age, so browsers delete the cookie at once; use removal() when that is the intent',
       ),
     );
   }
-  if (s.sameSite === undefined && !removal) {
-    out.push(
-      warning(
-        'same_site_absent',
-        'sameSite',
-        'SameSite is not set: Chromium treats the cookie as Lax, other browsers as None; set it explicitly',
-        'draft-ietf-httpbis-rfc6265bis §5.6.7',
-      ),
-    );
-  }
+  if (s.sameSite === undefined && !removal) out.push(sameSiteAbsent());
   for (const field of s.legacy) {
+    out.push(legacyAttribute(field, field === 'comment' ? 'Comment' : 'Version'));
+  }
+  for (const name of s.extensions ?? []) out.push(attributeUnknown(name));
+  // 6265bis §5.7 step 9: a single label is a public suffix (the list's implicit "*" rule)
+  if (s.domain !== undefined && s.domain.indexOf('.', 1) === -1) {
     out.push(
-      warning(
-        'legacy_attribute',
-        field,
-        `${WIRE[field]} is an RFC 2109 attribute that browsers ignore; it documents the cookie for people reading headers only`,
-        RULE_SOURCES.legacy,
+      cookieWarning(
+        'domain_public_suffix',
+        'domain',
+        `Domain ${JSON.stringify(s.domain)} is a single label, a public suffix: browsers store the cookie only when the responding host is that very name (as a cookie of that host alone) and refuse it from any other host; leave Domain out for a host-only cookie`,
       ),
     );
   }
-  if (s.priority !== undefined) {
-    out.push(
-      warning(
-        'priority_chromium_only',
-        'priority',
-        'Priority is honoured by Chromium only; Firefox and Safari ignore it',
-        RULE_SOURCES.priority,
-      ),
-    );
-  }
-  if (s.partitioned) {
-    out.push(
-      warning(
-        'partitioned_support',
-        'partitioned',
-        'Partitioned is supported by Chromium 114+ and Firefox 131+; Safari ignores it, so the cookie is unpartitioned there',
-        RULE_SOURCES.partitioned,
-      ),
-    );
-  }
+  if (s.priority !== undefined) out.push(priorityChromiumOnly());
+  if (s.partitioned) out.push(partitionedSupport());
   return out;
 }
