@@ -70,14 +70,12 @@ export class Cookie {
   readonly #maxAge: number | undefined;
   /** Epoch milliseconds at second precision. */
   readonly #expires: number | undefined;
-  readonly #secure: boolean;
-  readonly #httpOnly: boolean;
+  /** The flags that are set: `SECURE`, `HTTP_ONLY`, `PARTITIONED` (one small integer). */
+  readonly #flags: number;
   readonly #sameSite: SameSite | undefined;
-  readonly #partitioned: boolean;
   readonly #priority: CookiePriority | undefined;
-  /** The checked state, kept until the header is written from it. */
-  #checked: CheckedCookie | undefined;
-  #header: string | undefined;
+  /** The header once written; until then the checked state it is written from. */
+  #header: string | CheckedCookie;
   #warnings: readonly CookieWarning[] | undefined;
 
   static {
@@ -106,12 +104,13 @@ export class Cookie {
     this.#path = a[AT.path] as string | undefined;
     this.#maxAge = a[AT.maxAge] as number | undefined;
     this.#expires = a[AT.expires] as number | undefined;
-    this.#secure = a[AT.secure] === true;
-    this.#httpOnly = a[AT.httpOnly] === true;
+    this.#flags =
+      (a[AT.secure] === true ? SECURE : 0) |
+      (a[AT.httpOnly] === true ? HTTP_ONLY : 0) |
+      (a[AT.partitioned] === true ? PARTITIONED : 0);
     this.#sameSite = a[AT.sameSite] as SameSite | undefined;
-    this.#partitioned = a[AT.partitioned] === true;
     this.#priority = a[AT.priority] as CookiePriority | undefined;
-    this.#checked = checked;
+    this.#header = checked;
     Object.freeze(this);
   }
 
@@ -142,12 +141,12 @@ export class Cookie {
 
   /** Secure attribute (RFC 6265 §4.1.2.5). */
   get secure(): boolean {
-    return this.#secure;
+    return (this.#flags & SECURE) !== 0;
   }
 
   /** HttpOnly attribute (RFC 6265 §4.1.2.6). */
   get httpOnly(): boolean {
-    return this.#httpOnly;
+    return (this.#flags & HTTP_ONLY) !== 0;
   }
 
   /** RFC 2109 Version (§4.2.2): 1 unless set otherwise; absent under `rfc6265`. */
@@ -172,7 +171,7 @@ export class Cookie {
 
   /** Partitioned attribute (CHIPS). */
   get partitioned(): boolean {
-    return this.#partitioned;
+    return (this.#flags & PARTITIONED) !== 0;
   }
 
   /** Priority attribute (Chromium, draft-west-cookie-priority). */
@@ -206,7 +205,7 @@ export class Cookie {
           maxAge: this.#maxAge,
           expires: this.#expires,
           sameSite: this.#sameSite,
-          partitioned: this.#partitioned,
+          partitioned: (this.#flags & PARTITIONED) !== 0,
           priority: this.#priority,
           legacy: this.#comment === undefined ? [] : ['comment'],
           extensions: this.#extensions?.map((e) => e.name) ?? [],
@@ -350,10 +349,7 @@ export class Cookie {
 
   /** The `Set-Cookie` header value (without the `Set-Cookie:` name), computed once. */
   toString(): string {
-    if (this.#header === undefined) {
-      this.#header = serializeCookie(this.#checked as CheckedCookie);
-      this.#checked = undefined;
-    }
+    if (typeof this.#header !== 'string') this.#header = serializeCookie(this.#header);
     return this.#header;
   }
 
@@ -390,6 +386,10 @@ export function isCookie(value: unknown): value is Cookie {
 export function cookieOf(checked: CheckedCookie): Cookie {
   return create(checked);
 }
+
+const SECURE = 1;
+const HTTP_ONLY = 2;
+const PARTITIONED = 4;
 
 /** The position of each attribute in a checked cookie's `attributes`. */
 const AT = Object.fromEntries(ATTRIBUTES.map((row) => [row.key, row.index])) as Readonly<
