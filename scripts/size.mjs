@@ -65,7 +65,7 @@ export async function measureSizes() {
   return rows;
 }
 
-const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+const kb = (n) => `${(n / 1000).toFixed(2)} KB`;
 
 function table(rows) {
   const lines = [

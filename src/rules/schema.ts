@@ -237,18 +237,51 @@ const attributeShape = Object.fromEntries(
   ATTRIBUTES.map((row) => [row.key, z.optional(ATTRIBUTE_SCHEMAS[row.key])]),
 ) as unknown as AttributeShape;
 
-const extensionSchema = z.strictObject({ name: z.string(), value: z.optional(z.string()) });
+/**
+ * Extensions: a list of at most `MAX_EXTENSIONS` `{ name, value? }` objects (strict, each field
+ * a string), read by one transform rather than by zod's array and object schemas, so a bundle
+ * carries neither. Their rules run with the whole configuration (`checkExtensions`).
+ */
+const extensionListSchema = z.pipe(
+  z.unknown(),
+  z.transform((input: unknown, ctx): CookieExtension[] => {
+    const wrong = (path: (string | number)[], code: CookieIssueCode, message: string) =>
+      report(ctx, problem(path, code, message, RULE_SOURCES.config), input, 0);
+    if (!Array.isArray(input)) {
+      wrong([], 'invalid_type', 'extensions must be an array of { name, value? }');
+      return z.NEVER;
+    }
+    const before = ctx.issues.length;
+    if (input.length > MAX_EXTENSIONS) {
+      wrong([], 'invalid_type', `extensions must be at most ${MAX_EXTENSIONS} entries`);
+    }
+    for (let i = 0; i < input.length; i++) {
+      const ext: unknown = input[i];
+      if (typeof ext !== 'object' || ext === null || Array.isArray(ext)) {
+        wrong([i], 'invalid_type', `extensions.${i} must be an object`);
+        continue;
+      }
+      for (const key of Object.keys(ext)) {
+        if (key !== 'name' && key !== 'value') {
+          wrong([i, key], 'unknown_key', `${quote(key)} is not a key of an extension`);
+        }
+      }
+      const { name, value } = ext as { name?: unknown; value?: unknown };
+      if (typeof name !== 'string')
+        wrong([i, 'name'], 'invalid_type', `extensions.${i}.name must be a string`);
+      if (value !== undefined && typeof value !== 'string') {
+        wrong([i, 'value'], 'invalid_type', `extensions.${i}.value must be a string`);
+      }
+    }
+    return ctx.issues.length === before ? (input as CookieExtension[]) : z.NEVER;
+  }),
+) as unknown as z.ZodMiniType<CookieExtension[], readonly CookieExtension[]>;
 
 /** The options of a configuration that are not attributes: how the value is written, the rules. */
 const optionShape = {
   encoding: z.optional(choiceSchema<CookieEncoding>(ENCODING)),
   profile: z.optional(choiceSchema<CookieProfile>(PROFILE)),
-  extensions: z.optional(
-    z.array(extensionSchema).check(z.maxLength(MAX_EXTENSIONS)) as unknown as z.ZodMiniType<
-      CookieExtension[],
-      readonly CookieExtension[]
-    >,
-  ),
+  extensions: z.optional(extensionListSchema),
 };
 
 /** 6265bis §4.1.1, §9.3: the extensions' own rules and their names given once. */
