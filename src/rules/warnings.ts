@@ -381,7 +381,7 @@ export function partitionedSupport(): CookieWarning {
   return cookieWarning(
     'partitioned_support',
     'partitioned',
-    'Partitioned: Chromium and Firefox key the cookie to the top-level site; WebKitGTK ignores it, stores the cookie unpartitioned at the top level and nothing in a cross-site frame',
+    'Chromium and Firefox key a Partitioned cookie to the top-level site; WebKitGTK ignores the attribute, stores the cookie unpartitioned at the top level and nothing in a cross-site frame',
     engineNotes(
       'keys it to the top-level site',
       'keys it to the top-level site',
