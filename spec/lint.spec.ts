@@ -6,7 +6,7 @@ import {
   lintSetCookie,
   type SetCookieDiagnostic,
 } from '../src/index.js';
-import { CONDITIONS } from '../src/rules/warnings.js';
+import { CONDITIONS } from '../src/rules/conditions.js';
 
 type Row = readonly [
   line: string,

@@ -16,12 +16,8 @@ import {
 } from '../rules/attributes.js';
 import { type CheckedCookie, type CookieExtension, checkConfig } from '../rules/check.js';
 import type { CookieEncoding } from '../rules/encoding.js';
-import {
-  type CookieAttributes,
-  type CookieConfig,
-  cookieConfigSchema,
-  toCookieIssues,
-} from '../rules/schema.js';
+import { toCookieIssues } from '../rules/issues.js';
+import { type CookieAttributes, type CookieConfig, cookieConfigSchema } from '../rules/schema.js';
 import { RULE_SOURCES } from '../rules/sources.js';
 import { type CookieWarning, warningsOf } from '../rules/warnings.js';
 import { serializeCookie } from './serialize.js';

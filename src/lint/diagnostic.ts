@@ -4,13 +4,13 @@
 //   (a flag that is not set, a header that breaks into two);
 // - warning: every engine stores a cookie, but not as written (an attribute ignored, a lifetime
 //   capped, a nameless cookie), or the line breaks the server grammar that browsers tolerate.
-// Code, source and fix come from the shared catalogue (rules/warnings.ts).
+// Code, source and fix come from the shared catalogue (rules/conditions.ts).
 
 import type { CookieIssueCode } from '../errors.js';
+import { CONDITIONS } from '../rules/conditions.js';
 import {
   BROWSER_ENGINES,
   type BrowserEngine,
-  CONDITIONS,
   type CookieWarning,
   type EngineNotes,
   type LintCode,

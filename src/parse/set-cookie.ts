@@ -25,7 +25,8 @@ import {
   isCookieValue,
   isPrintable,
 } from '../rules/grammar.js';
-import { cookieConfigSchema, toCookieIssues } from '../rules/schema.js';
+import { toCookieIssues } from '../rules/issues.js';
+import { cookieConfigSchema } from '../rules/schema.js';
 import { RULE_SOURCES } from '../rules/sources.js';
 import { readCommonLine } from './common-line.js';
 import { splitSetCookie, stripHeaderName } from './split.js';

@@ -3,7 +3,7 @@
 import type * as z from 'zod/mini';
 import { CookieValidationError, describeThrown, quote } from '../errors.js';
 import type { SameSite } from '../rules/attributes.js';
-import { toCookieIssues } from '../rules/schema.js';
+import { toCookieIssues } from '../rules/issues.js';
 import {
   bareDomain,
   freezeParts,

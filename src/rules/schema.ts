@@ -31,6 +31,7 @@ import {
 import { expiresTime } from './dates.js';
 import type { CookieEncoding } from './encoding.js';
 import { checkExtension, checkMaxAge, checkName, problem } from './fields.js';
+import { UNION_FIELDS } from './issues.js';
 import { RULE_SOURCES } from './sources.js';
 
 /** A lifetime given in units; the parts are added up to seconds. */
@@ -89,20 +90,6 @@ function choiceSchema<T extends string>(set: Choice<T>): z.ZodMiniType<T, Spelli
 
 /** The spellings of a choice the types accept. */
 type Spellings<T extends string> = T | Lowercase<T> | Uppercase<T>;
-
-/** The rule a wrong type in Max-Age or Expires breaks, its message and source. */
-const UNION_FIELDS: Readonly<Record<string, readonly [CookieIssueCode, string, string]>> = {
-  maxAge: [
-    'max_age_integer',
-    'must be a number of seconds or { days, hours, minutes, seconds }',
-    RULE_SOURCES.maxAge,
-  ],
-  expires: [
-    'expires_date',
-    'must be a Date, an ISO 8601 string or epoch milliseconds',
-    RULE_SOURCES.expires,
-  ],
-};
 
 const DURATION_UNITS: Readonly<Record<string, number>> = {
   days: 86400,
@@ -367,84 +354,3 @@ export const cookieConfigSchema = z
 export type CookieConfig = z.input<typeof cookieConfigSchema>;
 /** The attributes of a cookie configuration (input of `cookieAttributesSchema`). */
 export type CookieAttributes = z.input<typeof cookieAttributesSchema>;
-
-// ---------------------------------------------------------------------------------------------
-// zod issues → cookiesmith issues
-
-const SNAKE_HINTS: Readonly<Record<string, string>> = {
-  max_age: 'maxAge',
-  http_only: 'httpOnly',
-  httponly: 'httpOnly',
-  same_site: 'sameSite',
-  samesite: 'sameSite',
-  'max-age': 'maxAge',
-  maxage: 'maxAge',
-  expire: 'expires',
-};
-
-function hintFor(key: string): string {
-  const known = SNAKE_HINTS[key.toLowerCase()];
-  return known === undefined ? '' : `; did you mean "${known}"?`;
-}
-
-function describeExpected(path: readonly (string | number)[], expected: string): string {
-  if (path.length === 0) return 'an object';
-  return expected === 'boolean' ? 'true or false' : `a ${expected}`;
-}
-
-/** Turns a zod error into cookiesmith issues, each with field, rule and source. */
-export function toCookieIssues(error: z.core.$ZodError): CookieIssue[] {
-  const issues: CookieIssue[] = [];
-  for (const issue of error.issues) {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const field = path.length === 0 ? 'config' : path.join('.');
-    if (issue.code === 'custom') {
-      const params = (issue as { params?: { rule?: CookieIssueCode; source?: string } }).params;
-      issues.push({
-        path,
-        code: params?.rule ?? 'invalid_type',
-        message: issue.message,
-        source: params?.source ?? RULE_SOURCES.config,
-      });
-    } else if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        issues.push({
-          path: [...path, key],
-          code: 'unknown_key',
-          message: `${quote(key)} is not a cookie attribute${hintFor(key)}`,
-          source: RULE_SOURCES.config,
-        });
-      }
-    } else if (issue.code === 'invalid_type') {
-      issues.push({
-        path,
-        code: 'invalid_type',
-        message: `${field} must be ${describeExpected(path, issue.expected)}`,
-        source: RULE_SOURCES.config,
-      });
-    } else if (issue.code === 'invalid_union') {
-      const known = UNION_FIELDS[String(path[0])];
-      issues.push({
-        path,
-        code: known?.[0] ?? 'invalid_type',
-        message: `${field} ${known?.[1] ?? 'has the wrong type'}`,
-        source: known?.[2] ?? RULE_SOURCES.config,
-      });
-    } else {
-      // too_big (more extensions than allowed), too_small (a negative part of a duration)
-      const bound =
-        issue.code === 'too_big'
-          ? `at most ${String(issue.maximum)}`
-          : issue.code === 'too_small'
-            ? `at least ${String(issue.minimum)}`
-            : 'valid';
-      issues.push({
-        path,
-        code: path[0] === 'maxAge' ? 'duration' : 'invalid_type',
-        message: `${field} must be ${bound}${issue.code === 'too_big' && path[0] === 'extensions' ? ' entries' : ''}`,
-        source: RULE_SOURCES.config,
-      });
-    }
-  }
-  return issues;
-}
