@@ -5,7 +5,7 @@ import { type CookieIssue, describeValue, quote } from '../errors.js';
 import type { CookieProfile, SameSite } from './attributes.js';
 import { type CookieEncoding, encodeValue, isUriPlain } from './encoding.js';
 import { charsProblem, problem } from './fields.js';
-import { firstControl } from './grammar.js';
+import { codePointAt, firstControl } from './grammar.js';
 import { prefixNeedsOf } from './prefixes.js';
 import { RULE_SOURCES } from './sources.js';
 
@@ -39,10 +39,13 @@ export function wireValue(
   const encoded = encodeValue(value, encoding);
   if (!encoded.ok) {
     const raw = encoding === 'raw';
+    const at = offendingIndex(value, raw);
+    const where =
+      at === -1 ? encoded.reason : `${encoded.reason}: ${codePointAt(value, at)} at index ${at}`;
     return problem(
       VALUE,
       raw ? 'value_octets' : 'value_encoding',
-      `${describeValue(value)} cannot be sent with encoding '${encoding}': ${encoded.reason}${raw ? "; use encoding 'uri' or 'base64url'" : ''}`,
+      `${describeValue(value)} cannot be sent with encoding '${encoding}': ${where}${raw ? "; use encoding 'uri' or 'base64url'" : ''}`,
       raw ? RULE_SOURCES.octets : RULE_SOURCES.encoding,
     );
   }
@@ -55,6 +58,22 @@ export function wireValue(
     );
   }
   return encoded.wire;
+}
+
+// RFC 6265 §4.1.1: a character that is not a cookie-octet; a lone UTF-16 surrogate
+const NOT_OCTET = /[^\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Where a value that cannot be encoded fails, for its message: the first character that is not
+ * a cookie-octet (`raw`; quotes around the whole value allowed) or the first lone surrogate.
+ */
+function offendingIndex(value: string, raw: boolean): number {
+  if (!raw) return value.search(LONE_SURROGATE);
+  const quoted = value.length >= 2 && value.startsWith('"') && value.endsWith('"');
+  const inner = quoted ? value.slice(1, -1) : value;
+  const at = inner.search(NOT_OCTET);
+  return at === -1 ? -1 : at + (quoted ? 1 : 0);
 }
 
 const DOMAIN = Object.freeze(['domain']);
