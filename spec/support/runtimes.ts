@@ -3,7 +3,8 @@
 // child processes that run a script or serve on 127.0.0.1, each bounded in time.
 //
 // The runtimes are not dev dependencies of the repository: `npm run runtimes:install` installs
-// them into spec/runtimes/install (their own package.json and lockfile), so that an everyday
+// the packages of spec/runtimes/install (their own package.json and lockfile) into .runtimes/
+// (gitignored, outside spec/), so that an everyday
 // `npm ci` does not download some 350 MB of binaries. The npm packages `bun`, `deno`,
 // `workerd` and `esbuild` ship each binary in a platform package (`@oven/bun-linux-x64`, …);
 // their install scripts only move or check it, and are not run (spec/runtimes/install/.npmrc),
@@ -24,10 +25,11 @@ import type { Readable } from 'node:stream';
 import { ensureBuilt, ROOT } from './build.js';
 
 /** Where `npm run runtimes:install` installs the runtimes. */
-export const RUNTIMES_DIR = join(ROOT, 'spec/runtimes/install');
+export const RUNTIMES_DIR = join(ROOT, '.runtimes');
 
 /** How to install them, for the skip or failure message. */
-export const RUNTIMES_INSTALL = 'npm run runtimes:install (npm ci in spec/runtimes/install)';
+export const RUNTIMES_INSTALL =
+  'npm run runtimes:install (the packages of spec/runtimes/install, into .runtimes/)';
 
 /** A runtime binary: where it is and what `--version` says, or why it cannot run. */
 export interface RuntimeBinary {
