@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import express from 'express';
 import { CookieJar } from 'tough-cookie';
 import { Cookie, CookieError, CookieJarResponse } from '../../src/index.js';
-import { isWellFormedCacheControl, rawRequest } from './raw-response.js';
+import { itDropsAMalformedDirective, rawRequest } from './raw-response.js';
 
 const jar = new CookieJarResponse()
   .add(Cookie.builder('__Host-sid', 'a3f9').path('/').secure().httpOnly().sameSite('Lax'))
@@ -83,12 +83,7 @@ describe('CookieJarResponse in an Express app', () => {
     expect(response.values('expires')).to.deep.equal(['Thu, 01 Jan 1970 00:00:00 GMT']);
   });
 
-  it('drops an application directive with an unclosed quote instead of sending a broken header', async () => {
-    const response = await rawRequest(`${origin}/malformed`);
-    const lines = response.values('cache-control');
-    expect(lines).to.deep.equal(['private, no-cache="set-cookie", max-age=60']);
-    expect(isWellFormedCacheControl(lines[0] ?? '')).to.equal(true);
-  });
+  itDropsAMalformedDirective(() => origin);
 
   it('lets tough-cookie store the cookies with the intended attributes', async () => {
     const url = `${origin}/shop/cart`;

@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Cookie, CookieError, CookieJarResponse } from '../../src/index.js';
-import { close, isWellFormedCacheControl, listen, rawRequest } from './raw-response.js';
+import { close, itDropsAMalformedDirective, listen, rawRequest } from './raw-response.js';
 
 const EPOCH = 'Thu, 01 Jan 1970 00:00:00 GMT';
 
@@ -128,12 +128,7 @@ describe('CookieJarResponse in a Fastify app', () => {
     ]);
   });
 
-  it('drops an application directive with an unclosed quote instead of sending a broken header', async () => {
-    const response = await rawRequest(`${origin}/malformed`);
-    const lines = response.values('cache-control');
-    expect(lines).to.deep.equal(['private, no-cache="set-cookie", max-age=60']);
-    expect(isWellFormedCacheControl(lines[0] ?? '')).to.equal(true);
-  });
+  itDropsAMalformedDirective(() => origin);
 
   it('raises headers_sent for a reply already sent, and the app keeps serving', async () => {
     const response = await rawRequest(`${origin}/late`);

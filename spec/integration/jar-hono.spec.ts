@@ -11,7 +11,7 @@ import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { CookieJar } from 'tough-cookie';
 import { Cookie, CookieError, CookieJarResponse } from '../../src/index.js';
-import { close, isWellFormedCacheControl, listen, rawRequest } from './raw-response.js';
+import { close, itDropsAMalformedDirective, listen, rawRequest } from './raw-response.js';
 
 const EPOCH = 'Thu, 01 Jan 1970 00:00:00 GMT';
 
@@ -214,12 +214,7 @@ describe('CookieJarResponse in a Hono app: writeTo(c) in a middleware after awai
     ]);
   });
 
-  it('drops an application directive with an unclosed quote instead of sending a broken header', async () => {
-    const response = await rawRequest(`${origin}/malformed`);
-    const lines = response.values('cache-control');
-    expect(lines).to.deep.equal(['private, no-cache="set-cookie", max-age=60']);
-    expect(isWellFormedCacheControl(lines[0] ?? '')).to.equal(true);
-  });
+  itDropsAMalformedDirective(() => origin);
 
   it('answers app.request() the same way, without a server', async () => {
     const response = await app.request('/hook');

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import Koa from 'koa';
 import { CookieJar } from 'tough-cookie';
 import { Cookie, CookieError, CookieJarResponse } from '../../src/index.js';
-import { close, isWellFormedCacheControl, listen, rawRequest } from './raw-response.js';
+import { close, itDropsAMalformedDirective, listen, rawRequest } from './raw-response.js';
 
 const EPOCH = 'Thu, 01 Jan 1970 00:00:00 GMT';
 
@@ -108,12 +108,7 @@ describe('CookieJarResponse in a Koa app', () => {
     ]);
   });
 
-  it('drops an application directive with an unclosed quote instead of sending a broken header', async () => {
-    const response = await rawRequest(`${origin}/malformed`);
-    const lines = response.values('cache-control');
-    expect(lines).to.deep.equal(['private, no-cache="set-cookie", max-age=60']);
-    expect(isWellFormedCacheControl(lines[0] ?? '')).to.equal(true);
-  });
+  itDropsAMalformedDirective(() => origin);
 
   it('lets tough-cookie store the cookies with the intended attributes', async () => {
     const url = `${origin}/`;

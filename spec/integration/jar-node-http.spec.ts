@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { CookieJar, type Cookie as ToughCookie } from 'tough-cookie';
 import { Cookie, CookieError, CookieJarResponse } from '../../src/index.js';
-import { isWellFormedCacheControl, rawRequest } from './raw-response.js';
+import { itDropsAMalformedDirective, rawRequest } from './raw-response.js';
 
 const EPOCH = 'Thu, 01 Jan 1970 00:00:00 GMT';
 
@@ -94,12 +94,7 @@ describe('CookieJarResponse on a node:http server', () => {
     expect(response.values('expires')).to.deep.equal([EPOCH]);
   });
 
-  it('drops an application directive with an unclosed quote instead of sending a broken header', async () => {
-    const response = await rawRequest(`${origin}/malformed`);
-    const lines = response.values('cache-control');
-    expect(lines).to.deep.equal(['private, no-cache="set-cookie", max-age=60']);
-    expect(isWellFormedCacheControl(lines[0] ?? '')).to.equal(true);
-  });
+  itDropsAMalformedDirective(() => origin);
 
   it('sends private, no-store with cache: no-store', async () => {
     const response = await fetch(`${origin}/no-store`);

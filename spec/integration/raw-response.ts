@@ -1,7 +1,9 @@
 // Reads a response exactly as it came off the wire: node:http keeps every header line apart in
 // `rawHeaders`, where fetch would join two Cache-Control lines into one and hide a duplicate.
+
 import { request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { expect } from 'chai';
 
 /** A response as sent: status, every header line in order (names lowercased), body. */
 export interface RawResponse {
@@ -75,4 +77,18 @@ export function isWellFormedCacheControl(value: string): boolean {
   const quoted = '"(?:[\\t \\x21\\x23-\\x5b\\x5d-\\x7e]|\\\\[\\t \\x21-\\x7e])*"';
   const directive = `${token}(?:=(?:${token}|${quoted}))?`;
   return new RegExp(`^${directive}(?:[ \\t]*,[ \\t]*${directive})*$`).test(value);
+}
+
+/**
+ * The spec every framework recipe runs: the app at `origin()` answers `/malformed` with a
+ * Cache-Control whose directive has an unclosed quote, and the jar's merge sends one
+ * well-formed line, the malformed directive dropped and the app's `max-age=60` kept.
+ */
+export function itDropsAMalformedDirective(origin: () => string): void {
+  it('drops an application directive with an unclosed quote instead of sending a broken header', async () => {
+    const response = await rawRequest(`${origin()}/malformed`);
+    const lines = response.values('cache-control');
+    expect(lines).to.deep.equal(['private, no-cache="set-cookie", max-age=60']);
+    expect(isWellFormedCacheControl(lines[0] ?? '')).to.equal(true);
+  });
 }

@@ -1,13 +1,12 @@
-// The one catalogue of conditions that make a cookie or a Set-Cookie line do less than it says,
-// and what each browser engine does about them. `cookie.warnings`, `lintSetCookie`,
-// `lintSetCookieLines` and the jar's `warnings` all take a condition's code, source and fix from
-// here, and each condition's message is written once, by one function.
+// The warnings of a cookie: what makes it do less than it says, and what each browser engine
+// does about it. `cookie.warnings` and `lintSetCookie` take a warning from the one function
+// that writes it; the codes lint and the jar report are declared here too, and their sources
+// and fixes are in conditions.ts.
 //
 // The engine facts are those the browser suite checks (docs/conformance.md): Chromium 156,
 // Firefox ESR 153 and WebKitGTK 2.50.6 with libsoup 3.2.3. WebKitGTK keeps cookies in libsoup's
 // store, not in Safari's (CFNetwork): what it does says nothing about Safari.
 
-import type { CookieIssueCode } from '../errors.js';
 import { MAX_LIFETIME_SECONDS } from './attributes.js';
 import { RULE_SOURCES } from './sources.js';
 
